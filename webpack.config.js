@@ -1,0 +1,35 @@
+/**
+ * External dependencies
+ */
+const path = require( 'path' );
+
+/**
+ * WordPress dependencies
+ */
+const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
+const WooCommerceDependencyExtractionWebpackPlugin = require( '@woocommerce/dependency-extraction-webpack-plugin' );
+
+/*
+ * @wordpress/scripts' config, with:
+ * - our entry points (the admin SPA, and later the My Account UI, the storefront widget, blocks),
+ * - output into plugin/build (the distributable plugin folder),
+ * - WooCommerce's dependency extraction, which externalizes @woocommerce/* to WooCommerce's
+ *   scripts (wc-components, …) on top of @wordpress/* → wp.*.
+ */
+module.exports = {
+	...defaultConfig,
+	entry: {
+		admin: './src/admin/index.tsx',
+	},
+	output: {
+		...defaultConfig.output,
+		path: path.resolve( __dirname, 'plugin/build' ),
+	},
+	plugins: [
+		...defaultConfig.plugins.filter(
+			( plugin ) =>
+				plugin.constructor.name !== 'DependencyExtractionWebpackPlugin'
+		),
+		new WooCommerceDependencyExtractionWebpackPlugin(),
+	],
+};
