@@ -33,7 +33,28 @@ final class Plugin {
 		if ( is_admin() ) {
 			( new AdminPage() )->register();
 		}
+
+		foreach ( self::MODULES as $module ) {
+			if ( class_exists( $module ) ) {
+				( new $module() )->register();
+			}
+		}
 	}
+
+	/**
+	 * Feature modules. Each has a register() that adds its hooks (and its REST controllers on
+	 * rest_api_init); construction must not query anything.
+	 *
+	 * @var string[]
+	 */
+	private const MODULES = array(
+		'Switchboard\\Tickets\\Module',
+		'Switchboard\\Woo\\Module',
+		'Switchboard\\Channels\\Email\\Module',
+		'Switchboard\\Channels\\Chat\\Module',
+		'Switchboard\\Kb\\Module',
+		'Switchboard\\Frontend\\Module',
+	);
 
 	/**
 	 * Loads translations shipped with the plugin (WordPress.org language packs load by themselves).

@@ -49,7 +49,7 @@ final class Installer {
 	 * Upgrades when the code's schema version differs from the stored one.
 	 */
 	public static function maybe_upgrade(): void {
-		if ( get_option( self::VERSION_OPTION ) !== Schema::VERSION ) {
+		if ( get_option( self::VERSION_OPTION ) !== Schema::version() ) {
 			self::install();
 		}
 	}
@@ -71,7 +71,7 @@ final class Installer {
 			// Another process may have finished while we waited for the lock.
 			wp_cache_delete( self::VERSION_OPTION, 'options' );
 			wp_cache_delete( 'alloptions', 'options' );
-			if ( get_option( self::VERSION_OPTION ) === Schema::VERSION ) {
+			if ( get_option( self::VERSION_OPTION ) === Schema::version() ) {
 				return true;
 			}
 
@@ -82,7 +82,7 @@ final class Installer {
 			Capabilities::grant();
 			self::protect_private_uploads();
 
-			update_option( self::VERSION_OPTION, Schema::VERSION, true );
+			update_option( self::VERSION_OPTION, Schema::version(), true );
 			add_option( self::DELETE_OPTION, 'no', '', false );
 
 			/**
@@ -92,7 +92,7 @@ final class Installer {
 			 *
 			 * @param string $version The schema version now installed.
 			 */
-			do_action( 'switchboard_installed', Schema::VERSION );
+			do_action( 'switchboard_installed', Schema::version() );
 		} finally {
 			$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', self::lock_name() ) );
 		}
@@ -174,7 +174,7 @@ final class Installer {
 			return;
 		}
 
-		foreach ( Schema::TABLES as $table ) {
+		foreach ( Schema::tables() as $table ) {
 			$wpdb->query( 'DROP TABLE IF EXISTS `' . esc_sql( $wpdb->prefix . $table ) . '`' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- identifiers cannot be placeholders; names are our constants.
 		}
 		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'switchboard_' ) . '%' ) );

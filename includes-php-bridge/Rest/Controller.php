@@ -85,4 +85,55 @@ abstract class Controller extends WP_REST_Controller {
 			array( 'status' => 401 )
 		);
 	}
+
+	/**
+	 * Rejects body fields the endpoint does not know, naming them (typos must not be ignored).
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @param string[]         $allowed Accepted body fields.
+	 * @return true|WP_Error
+	 */
+	protected function reject_unknown_fields( $request, array $allowed ) {
+		$body    = (array) ( $request->get_json_params() ?? array() ) + (array) $request->get_body_params();
+		$unknown = array_diff( array_keys( $body ), $allowed, array( '_wpnonce', '_locale', '_method', 'context', '_envelope', '_fields', '_embed' ) );
+		if ( $unknown ) {
+			return new WP_Error(
+				'rest_invalid_param',
+				/* translators: %s: comma-separated field names */
+				sprintf( __( 'Unknown field(s): %s', 'switchboard' ), implode( ', ', $unknown ) ),
+				array(
+					'status' => 400,
+					'params' => array_fill_keys( $unknown, __( 'This field is not accepted here.', 'switchboard' ) ),
+				)
+			);
+		}
+		return true;
+	}
+
+	/**
+	 * A collection response with X-WP-Total and X-WP-TotalPages.
+	 *
+	 * @param array<int, mixed> $items    Items.
+	 * @param int               $total    Total matching.
+	 * @param int               $per_page Page size.
+	 */
+	protected function collection( array $items, int $total, int $per_page ): \WP_REST_Response {
+		$response = rest_ensure_response( $items );
+		$response->header( 'X-WP-Total', (string) $total );
+		$response->header( 'X-WP-TotalPages', (string) ( $per_page > 0 ? (int) ceil( $total / $per_page ) : 1 ) );
+		return $response;
+	}
+
+	/**
+	 * Standard "not found" error.
+	 */
+	protected static function not_found( string $what = 'ticket' ): WP_Error {
+		$messages = array(
+			'ticket'     => __( 'Ticket not found.', 'switchboard' ),
+			'customer'   => __( 'Customer not found.', 'switchboard' ),
+			'attachment' => __( 'Attachment not found.', 'switchboard' ),
+			'message'    => __( 'Message not found.', 'switchboard' ),
+		);
+		return new WP_Error( 'switchboard_' . $what . '_not_found', $messages[ $what ] ?? $messages['ticket'], array( 'status' => 404 ) );
+	}
 }

@@ -1,0 +1,245 @@
+<?php
+/**
+ * Attachments: stored outside public URLs, served only to those allowed.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types = 1 );
+
+namespace Switchboard\Tickets;
+
+use Switchboard\Db\Installer;
+use Switchboard\Db\Schema;
+use WP_Error;
+
+/**
+ * Files live under uploads/switchboard-private/YYYY/MM/<random> (denied to direct access, random
+ * names); the database keeps the name, type, size, checksum and inline Content-ID. They are served
+ * by the REST API after a permission check.
+ */
+final class Attachments {
+
+	/**
+	 * Types people may upload (agents, customers, the contact form). Channel imports (email)
+	 * keep whatever arrived and are always served as downloads.
+	 *
+	 * @return array<string, string> extension regex => mime (the shape of get_allowed_mime_types()).
+	 */
+	public static function allowed_types(): array {
+		$types = array(
+			'jpg|jpeg|jpe' => 'image/jpeg',
+			'png'          => 'image/png',
+			'gif'          => 'image/gif',
+			'webp'         => 'image/webp',
+			'heic'         => 'image/heic',
+			'pdf'          => 'application/pdf',
+			'txt'          => 'text/plain',
+			'csv'          => 'text/csv',
+			'doc'          => 'application/msword',
+			'docx'         => 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+			'xls'          => 'application/vnd.ms-excel',
+			'xlsx'         => 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'zip'          => 'application/zip',
+			'mp4'          => 'video/mp4',
+			'mov'          => 'video/quicktime',
+		);
+
+		/**
+		 * Filters the file types customers and agents may attach.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param array<string, string> $types Extension pattern => MIME type.
+		 */
+		return apply_filters( 'switchboard_attachment_types', $types );
+	}
+
+	/**
+	 * Largest attachment in bytes (default 10 MB).
+	 */
+	public static function max_size(): int {
+		/**
+		 * Filters the largest attachment size in bytes.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param int $bytes Maximum size.
+		 */
+		return (int) apply_filters( 'switchboard_attachment_max_size', 10 * MB_IN_BYTES );
+	}
+
+	/**
+	 * Stores a file.
+	 *
+	 * @param string               $filename Original file name.
+	 * @param string               $contents File bytes.
+	 * @param string               $mime     Declared type.
+	 * @param array<string, mixed> $args     ticket_id, message_id, content_id, is_inline, uploaded_by,
+	 *                                       trusted (true for channel imports: any type, served as download).
+	 * @return int|WP_Error Attachment id.
+	 */
+	public function store( string $filename, string $contents, string $mime, array $args = array() ) {
+		global $wpdb;
+
+		$filename = sanitize_file_name( '' !== trim( $filename ) ? $filename : 'attachment' );
+		$size     = strlen( $contents );
+		if ( $size > self::max_size() ) {
+			return new WP_Error(
+				'switchboard_attachment_too_large',
+				/* translators: 1: file name, 2: maximum size like "10 MB" */
+				sprintf( __( '%1$s is larger than the %2$s limit.', 'switchboard' ), $filename, size_format( self::max_size() ) ),
+				array( 'status' => 413 )
+			);
+		}
+
+		if ( empty( $args['trusted'] ) ) {
+			$check = wp_check_filetype( $filename, self::allowed_types() );
+			if ( false === $check['type'] ) {
+				return new WP_Error(
+					'switchboard_attachment_type',
+					/* translators: %s: file name */
+					sprintf( __( '%s is not a file type you can attach.', 'switchboard' ), $filename ),
+					array( 'status' => 415 )
+				);
+			}
+			$mime = $check['type'];
+			// The bytes must be what the extension says (no HTML disguised as a PNG).
+			$finfo = new \finfo( FILEINFO_MIME_TYPE );
+			$real  = (string) $finfo->buffer( $contents );
+			if ( str_starts_with( $mime, 'image/' ) && ! str_starts_with( $real, 'image/' ) ) {
+				return new WP_Error(
+					'switchboard_attachment_type',
+					/* translators: %s: file name */
+					sprintf( __( '%s is not a valid image.', 'switchboard' ), $filename ),
+					array( 'status' => 415 )
+				);
+			}
+		}
+		$mime = '' !== $mime ? strtolower( substr( $mime, 0, 100 ) ) : 'application/octet-stream';
+
+		$relative = gmdate( 'Y/m' ) . '/' . bin2hex( random_bytes( 16 ) );
+		$path     = Installer::private_dir() . '/' . $relative;
+		if ( ! wp_mkdir_p( dirname( $path ) ) || false === file_put_contents( $path, $contents ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions
+			return new WP_Error( 'switchboard_attachment_write', __( 'The attachment could not be saved.', 'switchboard' ), array( 'status' => 500 ) );
+		}
+
+		$wpdb->insert(
+			Schema::table( 'attachments' ),
+			array(
+				'ticket_id'   => (int) ( $args['ticket_id'] ?? 0 ),
+				'message_id'  => (int) ( $args['message_id'] ?? 0 ),
+				'uploaded_by' => (int) ( $args['uploaded_by'] ?? get_current_user_id() ),
+				'filename'    => $filename,
+				'mime_type'   => $mime,
+				'size'        => $size,
+				'sha256'      => hash( 'sha256', $contents ),
+				'path'        => $relative,
+				'content_id'  => trim( (string) ( $args['content_id'] ?? '' ), '<> ' ),
+				'is_inline'   => empty( $args['is_inline'] ) ? 0 : 1,
+				'created_at'  => Time::now(),
+			)
+		);
+		return (int) $wpdb->insert_id;
+	}
+
+	/**
+	 * An attachment row.
+	 *
+	 * @return array<string, mixed>|null
+	 */
+	public function get( int $id ): ?array {
+		global $wpdb;
+		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM ' . Schema::table( 'attachments' ) . ' WHERE id = %d', $id ), ARRAY_A );
+		return is_array( $row ) ? $row : null;
+	}
+
+	/**
+	 * Attachments of several messages, grouped by message id (one query).
+	 *
+	 * @param int[] $message_ids Message ids.
+	 * @return array<int, array<int, array<string, mixed>>>
+	 */
+	public function for_messages( array $message_ids ): array {
+		global $wpdb;
+		$message_ids = array_values( array_unique( array_filter( array_map( 'intval', $message_ids ) ) ) );
+		if ( ! $message_ids ) {
+			return array();
+		}
+		$rows = $wpdb->get_results(
+			$wpdb->prepare(
+				'SELECT * FROM ' . Schema::table( 'attachments' ) . ' WHERE message_id IN (' . implode( ',', array_fill( 0, count( $message_ids ), '%d' ) ) . ') ORDER BY id',
+				$message_ids
+			),
+			ARRAY_A
+		);
+		$out = array();
+		foreach ( (array) $rows as $row ) {
+			$out[ (int) $row['message_id'] ][] = $row;
+		}
+		return $out;
+	}
+
+	/**
+	 * Links unattached uploads to a message. Only files not yet linked, and (unless trusted) only
+	 * those the same user uploaded, so nobody can adopt someone else's upload by id.
+	 *
+	 * @param int[] $ids Attachment ids.
+	 */
+	public function link( array $ids, int $ticket_id, int $message_id, int $uploaded_by, bool $trusted = false ): void {
+		global $wpdb;
+		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ) ) ) );
+		if ( ! $ids ) {
+			return;
+		}
+		$sql  = 'UPDATE ' . Schema::table( 'attachments' ) . ' SET ticket_id = %d, message_id = %d WHERE message_id = 0 AND id IN (' . implode( ',', array_fill( 0, count( $ids ), '%d' ) ) . ')';
+		$args = array_merge( array( $ticket_id, $message_id ), $ids );
+		if ( ! $trusted ) {
+			$sql   .= ' AND uploaded_by = %d';
+			$args[] = $uploaded_by;
+		}
+		$wpdb->query( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- placeholders built above.
+	}
+
+	/**
+	 * Absolute path of the stored file.
+	 *
+	 * @param array<string, mixed> $row Attachment row.
+	 */
+	public function path( array $row ): string {
+		return Installer::private_dir() . '/' . (string) $row['path'];
+	}
+
+	/**
+	 * The download URL for the current viewer (REST route; a cookie-authenticated browser needs
+	 * the REST nonce in the URL since a plain link sends no X-WP-Nonce header).
+	 *
+	 * @param array<string, string> $extra Extra query args (a guest's signed token).
+	 */
+	public function url( int $id, array $extra = array() ): string {
+		$args = $extra;
+		if ( is_user_logged_in() ) {
+			$args['_wpnonce'] = wp_create_nonce( 'wp_rest' );
+		}
+		return add_query_arg( $args, rest_url( 'switchboard/v1/attachments/' . $id ) );
+	}
+
+	/**
+	 * REST shape.
+	 *
+	 * @param array<string, mixed>  $row   Attachment row.
+	 * @param array<string, string> $extra Extra URL args.
+	 * @return array<string, mixed>
+	 */
+	public function format( array $row, array $extra = array() ): array {
+		return array(
+			'id'         => (int) $row['id'],
+			'filename'   => (string) $row['filename'],
+			'mime_type'  => (string) $row['mime_type'],
+			'size'       => (int) $row['size'],
+			'is_inline'  => (bool) $row['is_inline'],
+			'content_id' => (string) $row['content_id'],
+			'url'        => $this->url( (int) $row['id'], $extra ),
+		);
+	}
+}

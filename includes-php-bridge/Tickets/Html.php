@@ -1,0 +1,155 @@
+<?php
+/**
+ * Sanitizing message bodies from outside, and their text versions.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types = 1 );
+
+namespace Switchboard\Tickets;
+
+/**
+ * An explicit allow-list for HTML that came from customers, email clients and agents: formatting,
+ * links, lists, tables, quotes and images — no scripts, styles, forms, iframes or event handlers.
+ */
+final class Html {
+
+	/**
+	 * Allowed tags and attributes.
+	 *
+	 * @return array<string, array<string, bool>>
+	 */
+	public static function allowed(): array {
+		$common = array(
+			'class' => true,
+			'dir'   => true,
+			'lang'  => true,
+			'title' => true,
+		);
+		$cell   = $common + array(
+			'colspan' => true,
+			'rowspan' => true,
+			'align'   => true,
+			'valign'  => true,
+		);
+		$tags   = array(
+			'a'          => $common + array(
+				'href'   => true,
+				'rel'    => true,
+				'target' => true,
+			),
+			'abbr'       => $common,
+			'b'          => $common,
+			'blockquote' => $common + array(
+				'cite' => true,
+				'type' => true,
+			),
+			'br'         => array(),
+			'code'       => $common,
+			'del'        => $common,
+			'div'        => $common + array( 'align' => true ),
+			'em'         => $common,
+			'font'       => array(
+				'color' => true,
+				'face'  => true,
+				'size'  => true,
+			),
+			'h1'         => $common,
+			'h2'         => $common,
+			'h3'         => $common,
+			'h4'         => $common,
+			'h5'         => $common,
+			'h6'         => $common,
+			'hr'         => array(),
+			'i'          => $common,
+			'img'        => $common + array(
+				'src'    => true,
+				'alt'    => true,
+				'width'  => true,
+				'height' => true,
+			),
+			'li'         => $common,
+			'ol'         => $common + array( 'start' => true ),
+			'p'          => $common + array( 'align' => true ),
+			'pre'        => $common,
+			's'          => $common,
+			'small'      => $common,
+			'span'       => $common,
+			'strong'     => $common,
+			'sub'        => $common,
+			'sup'        => $common,
+			'table'      => $common + array(
+				'border'      => true,
+				'cellpadding' => true,
+				'cellspacing' => true,
+				'width'       => true,
+			),
+			'tbody'      => $common,
+			'td'         => $cell,
+			'tfoot'      => $common,
+			'th'         => $cell,
+			'thead'      => $common,
+			'tr'         => $common,
+			'u'          => $common,
+			'ul'         => $common,
+		);
+
+		/**
+		 * Filters the HTML allowed in message bodies.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param array<string, array<string, bool>> $tags Tag => allowed attributes.
+		 */
+		return apply_filters( 'switchboard_allowed_html', $tags );
+	}
+
+	/**
+	 * Sanitizes foreign HTML. Links open in a new tab without leaking the opener; only http(s),
+	 * mailto, tel and cid: (inline images, rewritten by the channel) URLs survive.
+	 */
+	public static function sanitize( string $html ): string {
+		// Drop whole elements whose content must not show up as text.
+		$html = (string) preg_replace( '#<(script|style|head|title|template|noscript|iframe|object)\b[^>]*>.*?</\1\s*>#is', '', $html );
+		$html = wp_kses( $html, self::allowed(), array( 'http', 'https', 'mailto', 'tel', 'cid' ) );
+		$html = (string) preg_replace_callback(
+			'#<a\s([^>]*)>#i',
+			static function ( array $m ): string {
+				$attrs = (string) preg_replace( '#\s(rel|target)=("[^"]*"|\'[^\']*\')#i', '', ' ' . $m[1] );
+				return '<a' . rtrim( $attrs ) . ' target="_blank" rel="noopener noreferrer nofollow">';
+			},
+			$html
+		);
+		return trim( $html );
+	}
+
+	/**
+	 * Plain text for plain-text input: escaped, with paragraphs and line breaks.
+	 */
+	public static function from_text( string $text ): string {
+		$text = str_replace( array( "\r\n", "\r" ), "\n", trim( $text ) );
+		return wpautop( esc_html( $text ) );
+	}
+
+	/**
+	 * A readable text version of sanitized HTML (for search, previews, plain-text channels).
+	 */
+	public static function to_text( string $html ): string {
+		$text = (string) preg_replace( '#<br\s*/?>#i', "\n", $html );
+		$text = (string) preg_replace( '#</(p|div|li|tr|h[1-6]|blockquote|pre)>#i', "\n\n", $text );
+		$text = (string) preg_replace( '#<li[^>]*>#i', '- ', $text );
+		$text = html_entity_decode( wp_strip_all_tags( $text, false ), ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+		$text = (string) preg_replace( "/[ \t]+\n/", "\n", $text );
+		$text = (string) preg_replace( "/\n{3,}/", "\n\n", $text );
+		return trim( $text );
+	}
+
+	/**
+	 * One-line preview for lists.
+	 */
+	public static function preview( string $text, int $length = 160 ): string {
+		$text = trim( (string) preg_replace( '/\s+/u', ' ', $text ) );
+		return mb_strlen( $text ) > $length ? rtrim( mb_substr( $text, 0, $length - 1 ) ) . '…' : $text;
+	}
+}

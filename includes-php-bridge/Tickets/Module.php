@@ -1,0 +1,54 @@
+<?php
+/**
+ * The ticket core's REST API.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types = 1 );
+
+namespace Switchboard\Tickets;
+
+use Switchboard\Rest\AgentsController;
+use Switchboard\Rest\AttachmentsController;
+use Switchboard\Rest\CustomersController;
+use Switchboard\Rest\MeController;
+use Switchboard\Rest\MessagesController;
+use Switchboard\Rest\QueuesController;
+use Switchboard\Rest\TagsController;
+use Switchboard\Rest\TicketsController;
+
+/**
+ * Registers the core controllers.
+ */
+final class Module {
+
+	/**
+	 * Hooks.
+	 */
+	public function register(): void {
+		add_filter( 'switchboard_rest_controllers', array( $this, 'controllers' ) );
+	}
+
+	/**
+	 * Adds the core controllers.
+	 *
+	 * @param array<int, \WP_REST_Controller> $controllers Controllers.
+	 * @return array<int, \WP_REST_Controller>
+	 */
+	public function controllers( array $controllers ): array {
+		return array_merge(
+			$controllers,
+			array(
+				new TicketsController(),
+				new MessagesController(),
+				new AttachmentsController(),
+				new CustomersController(),
+				new QueuesController(),
+				new AgentsController(),
+				new TagsController(),
+				new MeController(),
+			)
+		);
+	}
+}

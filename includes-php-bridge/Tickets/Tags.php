@@ -1,0 +1,152 @@
+<?php
+/**
+ * Ticket tags.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types = 1 );
+
+namespace Switchboard\Tickets;
+
+use Switchboard\Db\Schema;
+
+/**
+ * Tags are created on first use; tickets reference them through ticket_tags.
+ */
+final class Tags {
+
+	/**
+	 * All tags, by name.
+	 *
+	 * @return array<int, array{id: int, name: string, slug: string, color: string}>
+	 */
+	public function all(): array {
+		global $wpdb;
+		$rows = $wpdb->get_results( 'SELECT id, name, slug, color FROM ' . Schema::table( 'tags' ) . ' ORDER BY name', ARRAY_A );
+		return array_map( array( self::class, 'shape' ), (array) $rows );
+	}
+
+	/**
+	 * Finds or creates a tag by name; returns its row.
+	 *
+	 * @return array{id: int, name: string, slug: string, color: string}|null
+	 */
+	public function ensure( string $name, string $color = '' ): ?array {
+		global $wpdb;
+		$name = trim( sanitize_text_field( $name ) );
+		$slug = sanitize_title( $name );
+		if ( '' === $slug ) {
+			return null;
+		}
+		$table = Schema::table( 'tags' );
+		$row   = $wpdb->get_row( $wpdb->prepare( "SELECT id, name, slug, color FROM $table WHERE slug = %s", $slug ), ARRAY_A );
+		if ( ! is_array( $row ) ) {
+			$wpdb->query(
+				$wpdb->prepare(
+					"INSERT IGNORE INTO $table (name, slug, color) VALUES (%s, %s, %s)",
+					mb_substr( $name, 0, 100 ),
+					mb_substr( $slug, 0, 100 ),
+					(string) sanitize_hex_color( $color )
+				)
+			);
+			$row = $wpdb->get_row( $wpdb->prepare( "SELECT id, name, slug, color FROM $table WHERE slug = %s", $slug ), ARRAY_A );
+		}
+		return is_array( $row ) ? self::shape( $row ) : null;
+	}
+
+	/**
+	 * Replaces a ticket's tags; returns the slugs now set.
+	 *
+	 * @param string[] $names Tag names or slugs.
+	 * @return string[]
+	 */
+	public function set_for_ticket( int $ticket_id, array $names ): array {
+		global $wpdb;
+		$ids   = array();
+		$slugs = array();
+		foreach ( $names as $name ) {
+			$tag = $this->ensure( (string) $name );
+			if ( $tag ) {
+				$ids[]   = $tag['id'];
+				$slugs[] = $tag['slug'];
+			}
+		}
+		$table = Schema::table( 'ticket_tags' );
+		$wpdb->delete( $table, array( 'ticket_id' => $ticket_id ) );
+		foreach ( array_unique( $ids ) as $tag_id ) {
+			$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO $table (ticket_id, tag_id) VALUES (%d, %d)", $ticket_id, $tag_id ) );
+		}
+		return array_values( array_unique( $slugs ) );
+	}
+
+	/**
+	 * Adds and removes tags on many tickets.
+	 *
+	 * @param int[]    $ticket_ids Tickets.
+	 * @param string[] $add        Names to add.
+	 * @param string[] $remove     Slugs or names to remove.
+	 */
+	public function change_for_tickets( array $ticket_ids, array $add, array $remove ): void {
+		global $wpdb;
+		$table = Schema::table( 'ticket_tags' );
+		foreach ( $add as $name ) {
+			$tag = $this->ensure( (string) $name );
+			if ( ! $tag ) {
+				continue;
+			}
+			foreach ( $ticket_ids as $ticket_id ) {
+				$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO $table (ticket_id, tag_id) VALUES (%d, %d)", (int) $ticket_id, $tag['id'] ) );
+			}
+		}
+		foreach ( $remove as $name ) {
+			$slug   = sanitize_title( (string) $name );
+			$tag_id = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT id FROM ' . Schema::table( 'tags' ) . ' WHERE slug = %s', $slug ) );
+			if ( $tag_id > 0 && $ticket_ids ) {
+				$ids = array_map( 'intval', $ticket_ids );
+				$wpdb->query( $wpdb->prepare( "DELETE FROM $table WHERE tag_id = %d AND ticket_id IN (" . implode( ',', array_fill( 0, count( $ids ), '%d' ) ) . ')', array_merge( array( $tag_id ), $ids ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			}
+		}
+	}
+
+	/**
+	 * Tags of many tickets in one query.
+	 *
+	 * @param int[] $ticket_ids Ticket ids.
+	 * @return array<int, array<int, array{id: int, name: string, slug: string, color: string}>>
+	 */
+	public function for_tickets( array $ticket_ids ): array {
+		global $wpdb;
+		$ticket_ids = array_values( array_unique( array_filter( array_map( 'intval', $ticket_ids ) ) ) );
+		if ( ! $ticket_ids ) {
+			return array();
+		}
+		$rows = $wpdb->get_results(
+			$wpdb->prepare(
+				'SELECT tt.ticket_id, t.id, t.name, t.slug, t.color FROM ' . Schema::table( 'ticket_tags' ) . ' tt JOIN ' . Schema::table( 'tags' ) . ' t ON t.id = tt.tag_id WHERE tt.ticket_id IN (' . implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) ) . ') ORDER BY t.name',
+				$ticket_ids
+			),
+			ARRAY_A
+		);
+		$out = array();
+		foreach ( (array) $rows as $row ) {
+			$out[ (int) $row['ticket_id'] ][] = self::shape( $row );
+		}
+		return $out;
+	}
+
+	/**
+	 * Typed row.
+	 *
+	 * @param array<string, mixed> $row Row.
+	 * @return array{id: int, name: string, slug: string, color: string}
+	 */
+	private static function shape( array $row ): array {
+		return array(
+			'id'    => (int) $row['id'],
+			'name'  => (string) $row['name'],
+			'slug'  => (string) $row['slug'],
+			'color' => (string) $row['color'],
+		);
+	}
+}
