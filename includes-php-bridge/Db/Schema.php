@@ -10,8 +10,8 @@ declare( strict_types = 1 );
 namespace Switchboard\Db;
 
 /**
- * The schema. Bump VERSION whenever get_schema() changes: the installer re-runs dbDelta when
- * the stored version differs.
+ * The schema. The installer re-runs dbDelta whenever version() (a hash of this SQL) differs
+ * from the stored one.
  *
  * Design notes:
  * - Lists never count on the fly: tickets carry store-time counters and a preview of the last
@@ -22,25 +22,24 @@ namespace Switchboard\Db;
  */
 final class Schema {
 
-	public const VERSION = '2026.11.23.1';
+	/**
+	 * Table names without the WordPress prefix, read from the schema itself.
+	 *
+	 * @return string[]
+	 */
+	public static function tables(): array {
+		global $wpdb;
+		preg_match_all( '/CREATE TABLE ' . preg_quote( $wpdb->prefix, '/' ) . '(switchboard_\w+)/', self::get_schema(), $matches );
+		return $matches[1];
+	}
 
 	/**
-	 * Table names without the WordPress prefix.
-	 *
-	 * @var string[]
+	 * Schema version: a hash of the SQL, so any change to a CREATE TABLE makes the installer run
+	 * dbDelta again without anyone remembering to bump a number.
 	 */
-	public const TABLES = array(
-		'switchboard_customers',
-		'switchboard_identities',
-		'switchboard_tickets',
-		'switchboard_ticket_meta',
-		'switchboard_tags',
-		'switchboard_ticket_tags',
-		'switchboard_messages',
-		'switchboard_attachments',
-		'switchboard_events',
-		'switchboard_canned_responses',
-	);
+	public static function version(): string {
+		return substr( md5( self::get_schema() ), 0, 12 );
+	}
 
 	/**
 	 * Prefixed table name.
@@ -58,6 +57,19 @@ final class Schema {
 		$p       = $wpdb->prefix . 'switchboard_';
 		$collate = $wpdb->get_charset_collate();
 
+		return self::core_tables( $p, $collate )
+			. self::kb_tables( $p, $collate )
+			. self::email_tables( $p, $collate )
+			. self::chat_tables( $p, $collate );
+	}
+
+	/**
+	 * Ticket core: customers and their identities, tickets, messages, attachments, events.
+	 *
+	 * @param string $p       Table prefix including "switchboard_".
+	 * @param string $collate Charset and collation clause.
+	 */
+	private static function core_tables( string $p, string $collate ): string {
 		return "
 CREATE TABLE {$p}customers (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
@@ -111,6 +123,7 @@ CREATE TABLE {$p}tickets (
   sla_first_response_due datetime DEFAULT NULL,
   sla_resolution_due datetime DEFAULT NULL,
   secret char(32) NOT NULL DEFAULT '',
+  search_text text NOT NULL,
   created_at datetime NOT NULL,
   updated_at datetime NOT NULL,
   PRIMARY KEY  (id),
@@ -125,7 +138,8 @@ CREATE TABLE {$p}tickets (
   KEY created_at (created_at),
   KEY last_message_at (last_message_at),
   KEY merged_into (merged_into),
-  FULLTEXT KEY subject (subject)
+  KEY open_counts (is_open,status,channel,assignee_id),
+  FULLTEXT KEY search_text (search_text)
 ) $collate;
 CREATE TABLE {$p}ticket_meta (
   meta_id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
@@ -218,5 +232,88 @@ CREATE TABLE {$p}canned_responses (
   KEY title (title)
 ) $collate;
 ";
+	}
+
+	/**
+	 * Knowledge base: search index, search log, deflections. Owned by the self-service work.
+	 *
+	 * @param string $p       Table prefix including "switchboard_".
+	 * @param string $collate Charset and collation clause.
+	 */
+	private static function kb_tables( string $p, string $collate ): string {
+		// kb_index: one row per article, kept in sync on save/delete. title_text is indexed on its
+		// own so title matches can rank higher; search_text holds title + excerpt + content.
+		// kb_votes: one vote per visitor (user or hashed IP) and article; counters live in post meta.
+		// kb_missing: searches that found nothing, aggregated per normalized query.
+		// kb_deflections: a suggested article opened from a form; submitted=0 means deflected.
+		return "
+CREATE TABLE {$p}kb_index (
+  post_id bigint(20) unsigned NOT NULL,
+  is_internal tinyint(1) unsigned NOT NULL DEFAULT 0,
+  is_published tinyint(1) unsigned NOT NULL DEFAULT 0,
+  modified_at datetime NOT NULL,
+  title_text text NOT NULL,
+  search_text mediumtext NOT NULL,
+  PRIMARY KEY  (post_id),
+  KEY visible (is_published,is_internal),
+  FULLTEXT KEY title_text (title_text),
+  FULLTEXT KEY search_text (search_text)
+) $collate;
+CREATE TABLE {$p}kb_votes (
+  post_id bigint(20) unsigned NOT NULL,
+  voter char(40) NOT NULL,
+  value tinyint(1) NOT NULL,
+  created_at datetime NOT NULL,
+  PRIMARY KEY  (post_id,voter)
+) $collate;
+CREATE TABLE {$p}kb_missing (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  query varchar(190) NOT NULL,
+  hits int(10) unsigned NOT NULL DEFAULT 0,
+  first_at datetime NOT NULL,
+  last_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY query (query),
+  KEY hits_last (hits,last_at),
+  KEY last_at (last_at)
+) $collate;
+CREATE TABLE {$p}kb_deflections (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  session char(32) NOT NULL,
+  source varchar(20) NOT NULL DEFAULT 'contact',
+  article_id bigint(20) unsigned NOT NULL,
+  query varchar(190) NOT NULL DEFAULT '',
+  user_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  submitted tinyint(1) unsigned NOT NULL DEFAULT 0,
+  ticket_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  created_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY session_article (session,article_id),
+  KEY article_created (article_id,created_at),
+  KEY submitted_created (submitted,created_at)
+) $collate;
+";
+	}
+
+	/**
+	 * Email channel: mailboxes and the raw inbound store. Owned by the email work.
+	 *
+	 * @param string $p       Table prefix including "switchboard_".
+	 * @param string $collate Charset and collation clause.
+	 */
+	private static function email_tables( string $p, string $collate ): string {
+		unset( $p, $collate );
+		return '';
+	}
+
+	/**
+	 * Live chat: sessions and presence. Owned by the chat work.
+	 *
+	 * @param string $p       Table prefix including "switchboard_".
+	 * @param string $collate Charset and collation clause.
+	 */
+	private static function chat_tables( string $p, string $collate ): string {
+		unset( $p, $collate );
+		return '';
 	}
 }
