@@ -197,6 +197,11 @@ final class Messages {
 	public static function decode( array $row ): array {
 		$meta        = isset( $row['meta'] ) ? json_decode( (string) $row['meta'], true ) : array();
 		$row['meta'] = is_array( $meta ) ? $meta : array();
+		foreach ( array( 'id', 'ticket_id', 'author_id', 'is_private', 'delivery_attempts' ) as $key ) {
+			if ( isset( $row[ $key ] ) ) {
+				$row[ $key ] = (int) $row[ $key ];
+			}
+		}
 		return $row;
 	}
 }
