@@ -302,8 +302,61 @@ CREATE TABLE {$p}kb_deflections (
 	 * @param string $collate Charset and collation clause.
 	 */
 	private static function email_tables( string $p, string $collate ): string {
-		unset( $p, $collate );
-		return '';
+		return "
+CREATE TABLE {$p}mailboxes (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  name varchar(190) NOT NULL DEFAULT '',
+  address varchar(190) NOT NULL,
+  imap_host varchar(190) NOT NULL DEFAULT '',
+  imap_port smallint(5) unsigned NOT NULL DEFAULT 993,
+  imap_security varchar(8) NOT NULL DEFAULT 'ssl',
+  imap_user varchar(190) NOT NULL DEFAULT '',
+  imap_password text,
+  imap_folder varchar(190) NOT NULL DEFAULT 'INBOX',
+  after_import varchar(8) NOT NULL DEFAULT 'seen',
+  move_folder varchar(190) NOT NULL DEFAULT '',
+  poll_interval int(10) unsigned NOT NULL DEFAULT 300,
+  settings longtext,
+  uid_validity bigint(20) unsigned NOT NULL DEFAULT 0,
+  last_uid bigint(20) unsigned NOT NULL DEFAULT 0,
+  is_active tinyint(1) unsigned NOT NULL DEFAULT 1,
+  failures smallint(5) unsigned NOT NULL DEFAULT 0,
+  last_error text,
+  last_polled_at datetime DEFAULT NULL,
+  next_poll_at datetime DEFAULT NULL,
+  created_at datetime NOT NULL,
+  updated_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY address (address),
+  KEY active_next (is_active,next_poll_at)
+) $collate;
+CREATE TABLE {$p}inbound (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  mailbox_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  source varchar(16) NOT NULL DEFAULT '',
+  source_ref varchar(190) NOT NULL DEFAULT '',
+  message_id varchar(255) NOT NULL DEFAULT '',
+  sha256 char(64) NOT NULL,
+  size bigint(20) unsigned NOT NULL DEFAULT 0,
+  path varchar(255) NOT NULL DEFAULT '',
+  status varchar(20) NOT NULL DEFAULT 'received',
+  kind varchar(16) NOT NULL DEFAULT '',
+  from_addr varchar(190) NOT NULL DEFAULT '',
+  subject varchar(255) NOT NULL DEFAULT '',
+  ticket_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  message_row_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  error text,
+  attempts smallint(5) unsigned NOT NULL DEFAULT 0,
+  created_at datetime NOT NULL,
+  processed_at datetime DEFAULT NULL,
+  PRIMARY KEY  (id),
+  KEY status_id (status,id),
+  KEY sha256 (sha256),
+  KEY mailbox_ref (mailbox_id,source_ref),
+  KEY message_id (message_id(191)),
+  KEY ticket_id (ticket_id)
+) $collate;
+";
 	}
 
 	/**
@@ -313,7 +366,53 @@ CREATE TABLE {$p}kb_deflections (
 	 * @param string $collate Charset and collation clause.
 	 */
 	private static function chat_tables( string $p, string $collate ): string {
-		unset( $p, $collate );
-		return '';
+		// chat_sessions: one row per chat (a chat is a ticket with channel "chat"; the transcript is
+		// the ticket's messages). token_hash is sha256 of the visitor's random token (never stored
+		// raw). version is bumped on every change the visitor must fetch (message, agent typing,
+		// status), agent_version on every change the inbox must fetch, so "anything new?" is one
+		// primary-key/unique-key read. last_message_id lets the visitor fetch only newer messages.
+		// chat_agents: agent presence (online/away) with a heartbeat; online = status online and a
+		// heartbeat in the last 90 seconds.
+		return "
+CREATE TABLE {$p}chat_sessions (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  token_hash char(64) NOT NULL,
+  ticket_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  customer_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  user_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  status varchar(16) NOT NULL DEFAULT 'bot',
+  version int(10) unsigned NOT NULL DEFAULT 1,
+  agent_version int(10) unsigned NOT NULL DEFAULT 1,
+  last_message_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  last_read_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  agent_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  agent_typing_at datetime DEFAULT NULL,
+  visitor_typing_at datetime DEFAULT NULL,
+  bot_session char(32) NOT NULL DEFAULT '',
+  bot_query varchar(190) NOT NULL DEFAULT '',
+  page_url varchar(2048) NOT NULL DEFAULT '',
+  page_title varchar(255) NOT NULL DEFAULT '',
+  user_agent varchar(255) NOT NULL DEFAULT '',
+  context longtext,
+  last_seen_at datetime NOT NULL,
+  waiting_since datetime DEFAULT NULL,
+  created_at datetime NOT NULL,
+  updated_at datetime NOT NULL,
+  ended_at datetime DEFAULT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY token_hash (token_hash),
+  KEY ticket_id (ticket_id),
+  KEY status_updated (status,updated_at),
+  KEY customer_id (customer_id)
+) $collate;
+CREATE TABLE {$p}chat_agents (
+  user_id bigint(20) unsigned NOT NULL,
+  status varchar(8) NOT NULL DEFAULT 'away',
+  last_seen_at datetime NOT NULL,
+  updated_at datetime NOT NULL,
+  PRIMARY KEY  (user_id),
+  KEY status_seen (status,last_seen_at)
+) $collate;
+";
 	}
 }

@@ -194,7 +194,7 @@ final class TicketsController extends Controller {
 			'tag'      => $request['tag'],
 			'priority' => $request['priority'],
 			'customer' => $request['customer'],
-			'order'    => $request['order_id'],
+			'order_id' => $request['order_id'],
 			'search'   => $request['search'],
 			'orderby'  => $request['orderby'],
 			'order'    => $request['order'],

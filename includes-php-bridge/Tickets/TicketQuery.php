@@ -24,7 +24,7 @@ final class TicketQuery {
 	 * A page of tickets.
 	 *
 	 * @param array<string, mixed> $args status (string[]), assignee ('me'|'none'|int), channel (string[]),
-	 *                                   tag (slug), priority (string), customer (int), order (int),
+	 *                                   tag (slug), priority (string), customer (int), order_id (int),
 	 *                                   after/before (MySQL UTC), search, orderby, order, page, per_page.
 	 * @return array{rows: array<int, array<string, mixed>>, total: int}
 	 */
@@ -113,7 +113,7 @@ final class TicketQuery {
 		}
 		foreach ( array(
 			'customer' => 't.customer_id',
-			'order'    => 't.order_id',
+			'order_id' => 't.order_id',
 		) as $key => $column ) {
 			if ( ! empty( $args[ $key ] ) ) {
 				$where[]  = "$column = %d";

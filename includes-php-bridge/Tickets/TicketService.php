@@ -265,6 +265,7 @@ final class TicketService {
 	 * Changes ticket fields, recording an event for each change.
 	 *
 	 * @param array<string, mixed> $changes status, priority, assignee_id, team_id, order_id, subject, tags (string[]), custom_fields.
+	 * @param array<string, mixed>|null $actor Who changes it (defaults to the current user).
 	 * @return array<string, mixed>|WP_Error The updated row.
 	 */
 	public function update( int $ticket_id, array $changes, ?array $actor = null ) {

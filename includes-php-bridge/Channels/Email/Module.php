@@ -1,0 +1,99 @@
+<?php
+/**
+ * The email channel: wiring.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types = 1 );
+
+namespace Switchboard\Channels\Email;
+
+use Switchboard\Channels\Email\Imap\Poller;
+use Switchboard\Channels\Email\Rest\MailboxesController;
+use Switchboard\Channels\Email\Rest\WebhookController;
+
+/**
+ * Registers the email channel's hooks: REST routes, delivery of replies, background polling and
+ * retries, and the WP-CLI commands. Nothing here queries the database at registration time.
+ */
+final class Module {
+
+	public const POLL_HOOK  = 'switchboard_email_poll';
+	public const RETRY_HOOK = 'switchboard_email_retry_delivery';
+
+	/**
+	 * Adds hooks.
+	 */
+	public function register(): void {
+		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+		add_action( 'switchboard_deliver_message', array( $this, 'deliver' ), 10, 2 );
+		add_action( self::RETRY_HOOK, array( $this, 'retry_delivery' ) );
+		add_action( self::POLL_HOOK, array( $this, 'poll' ) );
+		add_filter( 'cron_schedules', array( $this, 'cron_schedules' ) ); // phpcs:ignore WordPress.WP.CronInterval
+		add_action( 'init', array( $this, 'schedule' ) );
+
+		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
+			\WP_CLI::add_command( 'switchboard email', Cli::class );
+		}
+	}
+
+	/**
+	 * REST controllers.
+	 */
+	public function register_routes(): void {
+		( new MailboxesController() )->register_routes();
+		( new WebhookController() )->register_routes();
+	}
+
+	/**
+	 * Delivers a reply of an email ticket.
+	 *
+	 * @param array<string, mixed> $message Message row.
+	 * @param array<string, mixed> $ticket  Ticket row.
+	 */
+	public function deliver( $message, $ticket ): void {
+		( new Mailer() )->deliver( (array) $message, (array) $ticket );
+	}
+
+	/**
+	 * Background retry of a failed reply.
+	 *
+	 * @param int $message_id Message id.
+	 */
+	public function retry_delivery( $message_id ): void {
+		( new Mailer() )->send_reply( (int) $message_id );
+	}
+
+	/**
+	 * Polls due mailboxes.
+	 */
+	public function poll(): void {
+		( new Poller() )->run();
+	}
+
+	/**
+	 * A one-minute WP-Cron schedule (used when Action Scheduler is absent).
+	 *
+	 * @param array<string, array<string, mixed>> $schedules Schedules.
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function cron_schedules( $schedules ): array {
+		$schedules                       = (array) $schedules;
+		$schedules['switchboard_minute'] = array(
+			'interval' => 60,
+			'display'  => __( 'Every minute (Switchboard)', 'switchboard' ),
+		);
+		return $schedules;
+	}
+
+	/**
+	 * Keeps the recurring poll scheduled (admin and cron requests only, so storefront pages pay nothing).
+	 */
+	public function schedule(): void {
+		if ( ! is_admin() && ! wp_doing_cron() ) {
+			return;
+		}
+		Scheduler::recurring( self::POLL_HOOK, 60 );
+	}
+}

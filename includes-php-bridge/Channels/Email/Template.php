@@ -1,0 +1,69 @@
+<?php
+/**
+ * The HTML frame of outgoing email.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types = 1 );
+
+namespace Switchboard\Channels\Email;
+
+/**
+ * Wraps a reply in a simple table layout. With WooCommerce active it uses the store's email
+ * settings (header image, base/background/body/text colours, footer text) so replies look like the
+ * store's order emails; without it, neutral colours.
+ */
+final class Template {
+
+	/**
+	 * Full HTML document for a body.
+	 *
+	 * @param string $body    Sanitized HTML body.
+	 * @param string $subject Subject (title).
+	 */
+	public static function wrap( string $body, string $subject ): string {
+		$woo    = class_exists( 'WooCommerce' );
+		$base   = self::color( $woo ? (string) get_option( 'woocommerce_email_base_color', '#7f54b3' ) : '#2271b1' );
+		$bg     = self::color( $woo ? (string) get_option( 'woocommerce_email_background_color', '#f7f7f7' ) : '#f0f0f1' );
+		$body_c = self::color( $woo ? (string) get_option( 'woocommerce_email_body_background_color', '#ffffff' ) : '#ffffff' );
+		$text_c = self::color( $woo ? (string) get_option( 'woocommerce_email_text_color', '#3c3c3c' ) : '#1e1e1e' );
+		$logo   = $woo ? (string) get_option( 'woocommerce_email_header_image', '' ) : '';
+		$footer = $woo ? (string) get_option( 'woocommerce_email_footer_text', '' ) : '';
+		$footer = str_replace( array( '{site_title}', '{site_url}' ), array( get_bloginfo( 'name' ), home_url() ), $footer );
+
+		/**
+		 * Filters the HTML of an outgoing helpdesk email before it is sent.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param string $html    Complete HTML document.
+		 * @param string $body    The reply's HTML.
+		 * @param string $subject Subject.
+		 */
+		return (string) apply_filters(
+			'switchboard_email_html',
+			'<!DOCTYPE html><html><head><meta charset="utf-8"><title>' . esc_html( $subject ) . '</title></head>'
+			. '<body style="margin:0;padding:0;background:' . $bg . ';">'
+			. '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:' . $bg . ';padding:24px 0;"><tr><td align="center">'
+			. ( '' !== $logo ? '<p style="margin:0 0 16px;"><img src="' . esc_url( $logo ) . '" alt="' . esc_attr( get_bloginfo( 'name' ) ) . '" style="max-width:300px;border:0;"></p>' : '' )
+			. '<table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;background:' . $body_c . ';border-top:4px solid ' . $base . ';border-radius:3px;">'
+			. '<tr><td style="padding:32px 40px;color:' . $text_c . ';font-family:-apple-system,BlinkMacSystemFont,\'Segoe UI\',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;">'
+			. $body
+			. '</td></tr></table>'
+			. ( '' !== $footer ? '<p style="color:#8a8a8a;font-family:Arial,sans-serif;font-size:12px;">' . wp_kses_post( $footer ) . '</p>' : '' )
+			. '</td></tr></table></body></html>',
+			$body,
+			$subject
+		);
+	}
+
+	/**
+	 * A hex colour or a safe default.
+	 *
+	 * @param string $color Option value.
+	 */
+	private static function color( string $color ): string {
+		return preg_match( '/^#[0-9a-fA-F]{3,8}$/', $color ) ? $color : '#333333';
+	}
+}
