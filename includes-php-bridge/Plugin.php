@@ -11,6 +11,7 @@ namespace Switchboard;
 
 use Switchboard\Admin\AdminPage;
 use Switchboard\Auth\Capabilities;
+use Switchboard\Cli\DemoData;
 use Switchboard\Db\Installer;
 use Switchboard\Rest\OverviewController;
 
@@ -26,6 +27,7 @@ final class Plugin {
 	public function register(): void {
 		( new Installer() )->register();
 		( new Capabilities() )->register();
+		( new DemoData() )->register();
 
 		add_action( 'init', array( $this, 'load_textdomain' ) );
 		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
