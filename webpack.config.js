@@ -19,7 +19,14 @@ const WooCommerceDependencyExtractionWebpackPlugin = require( '@woocommerce/depe
 module.exports = {
 	...defaultConfig,
 	entry: {
+		// The helpdesk SPA in wp-admin.
 		admin: './src/admin/index.tsx',
+		// Storefront: FAQ accordion filter, KB search and deflection (no React).
+		front: './src/blocks/front.ts',
+		// Block editor registrations of the FAQ, KB search and contact form blocks.
+		'blocks-editor': './src/blocks/editor.tsx',
+		// The contact form's enhancements (suggestions while typing, REST submit).
+		contact: './src/widget/contact/index.ts',
 	},
 	output: {
 		...defaultConfig.output,

@@ -1,0 +1,350 @@
+<?php
+/**
+ * The customer's support screens: ticket list, one ticket's public thread with reply and rating,
+ * and the new-ticket form. Shown in WooCommerce's My Account ("Support"), on any page through
+ * `[switchboard_account]`, and — for one ticket — to a guest holding a signed link.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types = 1 );
+
+namespace Switchboard\Frontend;
+
+use Switchboard\Kb\Assets;
+use Switchboard\Kb\Blocks;
+use Switchboard\Kb\Deflections;
+use WP_REST_Request;
+
+/**
+ * Server-rendered HTML with plain forms (works without JavaScript, nothing heavy on the
+ * storefront). Every read and write goes through the ticket core's customer routes
+ * (`/switchboard/v1/me/tickets…`, dispatched in-process with rest_do_request()), so ownership,
+ * signed tokens, validation and rate limits are decided in one place. Forms post back to the same
+ * page and redirect after success (post/redirect/get).
+ */
+final class AccountScreens {
+
+	public const ACTION_FIELD = 'switchboard_account_action';
+	public const NONCE        = 'switchboard_account';
+
+	/**
+	 * Errors and submitted values of a failed post in this request.
+	 *
+	 * @var array{errors: array<string, string>, message: string, values: array<string, mixed>}|null
+	 */
+	private static ?array $failed = null;
+
+	/**
+	 * Hooks.
+	 */
+	public function register(): void {
+		add_action( 'template_redirect', array( $this, 'handle_post' ), 5 );
+		add_shortcode( 'switchboard_account', array( $this, 'shortcode' ) );
+	}
+
+	/**
+	 * `[switchboard_account]`.
+	 */
+	public function shortcode(): string {
+		return $this->render( Links::base( Links::current() ) );
+	}
+
+	/**
+	 * Renders the screen the URL asks for.
+	 *
+	 * @param string $base URL of the screens (without our query arguments).
+	 */
+	public function render( string $base ): string {
+		Assets::enqueue_front();
+		ContactForm::enqueue();
+
+		$ticket_id = isset( $_GET[ Links::TICKET ] ) ? absint( $_GET[ Links::TICKET ] ) : 0; // phpcs:ignore WordPress.Security.NonceVerification -- navigation.
+		$token     = isset( $_GET[ Links::TOKEN ] ) ? sanitize_key( wp_unslash( $_GET[ Links::TOKEN ] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification
+		$view      = isset( $_GET[ Links::VIEW ] ) ? sanitize_key( wp_unslash( $_GET[ Links::VIEW ] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification
+		$notice    = isset( $_GET[ Links::NOTICE ] ) ? sanitize_key( wp_unslash( $_GET[ Links::NOTICE ] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification
+
+		if ( $ticket_id > 0 ) {
+			return $this->render_ticket( $base, $ticket_id, $token, $notice );
+		}
+		if ( ! is_user_logged_in() ) {
+			return Blocks::render_template( 'account/login', array( 'redirect' => Links::current() ) );
+		}
+		if ( 'new' === $view ) {
+			return $this->render_new( $base );
+		}
+		return $this->render_list( $base, $notice );
+	}
+
+	/**
+	 * The list of the customer's tickets.
+	 */
+	private function render_list( string $base, string $notice ): string {
+		$page     = isset( $_GET['sb_page'] ) ? max( 1, absint( $_GET['sb_page'] ) ) : 1; // phpcs:ignore WordPress.Security.NonceVerification
+		$response = self::dispatch( 'GET', '/switchboard/v1/me/tickets', array( 'page' => $page, 'per_page' => 20 ) );
+		$tickets  = $response->is_error() ? array() : (array) $response->get_data();
+		$headers  = $response->get_headers();
+
+		return Blocks::render_template(
+			'account/list',
+			array(
+				'base'        => $base,
+				'tickets'     => $tickets,
+				'page'        => $page,
+				'total_pages' => (int) ( $headers['X-WP-TotalPages'] ?? 1 ),
+				'notice'      => $notice,
+				'new_url'     => add_query_arg( Links::VIEW, 'new', $base ),
+			)
+		);
+	}
+
+	/**
+	 * One ticket: thread, reply form, rating.
+	 */
+	private function render_ticket( string $base, int $ticket_id, string $token, string $notice ): string {
+		$params   = '' !== $token ? array( 'token' => $token ) : array();
+		$response = self::dispatch( 'GET', '/switchboard/v1/me/tickets/' . $ticket_id, $params );
+		if ( $response->is_error() ) {
+			$status = $response->get_status();
+			if ( 401 === $status ) {
+				return Blocks::render_template( 'account/login', array( 'redirect' => Links::current() ) );
+			}
+			return Blocks::render_template(
+				'account/notice',
+				array(
+					'type'    => 'error',
+					'message' => __( 'This ticket does not exist or the link is no longer valid.', 'switchboard' ),
+					'back'    => is_user_logged_in() ? $base : '',
+				)
+			);
+		}
+		$ticket = (array) $response->get_data();
+
+		return Blocks::render_template(
+			'account/ticket',
+			array(
+				'base'     => $base,
+				'ticket'   => $ticket,
+				'token'    => $token,
+				'order'    => self::order_summary( (int) $ticket['order_id'] ),
+				'notice'   => $notice,
+				'failed'   => self::$failed,
+				'back_url' => is_user_logged_in() ? $base : '',
+				'self_url' => add_query_arg( array_filter( array( Links::TICKET => $ticket_id, Links::TOKEN => $token ) ), $base ),
+			)
+		);
+	}
+
+	/**
+	 * New-ticket form with the customer's orders.
+	 */
+	private function render_new( string $base ): string {
+		/**
+		 * Filters the orders a customer can pick when opening a ticket (the WooCommerce bridge
+		 * answers; empty without WooCommerce, and the order field is hidden).
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param array<int, array{id: int, label: string}> $orders  Orders, newest first.
+		 * @param int                                       $user_id User.
+		 */
+		$orders = (array) apply_filters( 'switchboard_customer_orders', array(), get_current_user_id() );
+		$order  = isset( $_GET['order'] ) ? absint( $_GET['order'] ) : 0; // phpcs:ignore WordPress.Security.NonceVerification -- preselection from an order page link.
+
+		return Blocks::render_template(
+			'account/new',
+			array(
+				'base'     => $base,
+				'orders'   => $orders,
+				'selected' => (int) ( self::$failed['values']['order_id'] ?? $order ),
+				'failed'   => self::$failed,
+				'session'  => bin2hex( random_bytes( 16 ) ),
+			)
+		);
+	}
+
+	/**
+	 * Handles the screens' forms (before any output, so it can redirect).
+	 */
+	public function handle_post(): void {
+		if ( 'POST' !== ( $_SERVER['REQUEST_METHOD'] ?? '' ) || empty( $_POST[ self::ACTION_FIELD ] ) ) {
+			return;
+		}
+		$nonce = isset( $_POST['sb_nonce'] ) ? sanitize_key( wp_unslash( $_POST['sb_nonce'] ) ) : '';
+		if ( ! wp_verify_nonce( $nonce, self::NONCE ) ) {
+			self::fail( array(), __( 'This form has expired. Please reload the page and try again.', 'switchboard' ), array() );
+			return;
+		}
+		$action    = sanitize_key( wp_unslash( $_POST[ self::ACTION_FIELD ] ) );
+		$base      = Links::base( wp_validate_redirect( esc_url_raw( wp_unslash( (string) ( $_POST['sb_base'] ?? '' ) ) ), home_url( '/' ) ) );
+		$ticket_id = isset( $_POST['ticket_id'] ) ? absint( $_POST['ticket_id'] ) : 0;
+		$token     = isset( $_POST['token'] ) ? sanitize_key( wp_unslash( $_POST['token'] ) ) : '';
+		$body      = isset( $_POST['body'] ) ? sanitize_textarea_field( wp_unslash( $_POST['body'] ) ) : '';
+		$params    = '' !== $token ? array( 'token' => $token ) : array();
+
+		switch ( $action ) {
+			case 'reply':
+				$uploads = Uploads::store( $_FILES, 'attachments' ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- handled by Uploads/Attachments.
+				if ( $uploads['errors'] ) {
+					self::fail( array( 'attachments' => implode( ' ', $uploads['errors'] ) ), '', array( 'body' => $body ) );
+					return;
+				}
+				$response = self::dispatch( 'POST', '/switchboard/v1/me/tickets/' . $ticket_id . '/messages', $params + array( 'body' => $body, 'attachments' => $uploads['ids'] ) );
+				if ( $response->is_error() ) {
+					self::fail_from( $response, array( 'body' => $body ) );
+					return;
+				}
+				self::redirect( $base, $ticket_id, $token, 'replied' );
+				return;
+
+			case 'rate':
+				$score    = isset( $_POST['score'] ) ? absint( $_POST['score'] ) : 0;
+				$comment  = isset( $_POST['comment'] ) ? sanitize_textarea_field( wp_unslash( $_POST['comment'] ) ) : '';
+				$response = self::dispatch( 'POST', '/switchboard/v1/me/tickets/' . $ticket_id . '/rating', $params + array( 'score' => $score, 'comment' => $comment ) );
+				if ( $response->is_error() ) {
+					if ( 400 === $response->get_status() ) {
+						self::fail( array( 'score' => __( 'Please choose from 1 to 5 stars.', 'switchboard' ) ), '', array( 'comment' => $comment ) );
+						return;
+					}
+					self::fail_from( $response, array( 'comment' => $comment ) );
+					return;
+				}
+				self::redirect( $base, $ticket_id, $token, 'rated' );
+				return;
+
+			case 'new':
+				$subject  = isset( $_POST['subject'] ) ? sanitize_text_field( wp_unslash( $_POST['subject'] ) ) : '';
+				$order_id = isset( $_POST['order_id'] ) ? absint( $_POST['order_id'] ) : 0;
+				$values   = array(
+					'subject'  => $subject,
+					'body'     => $body,
+					'order_id' => $order_id,
+				);
+				$errors   = array();
+				if ( '' === trim( $subject ) ) {
+					$errors['subject'] = __( 'Please enter a subject.', 'switchboard' );
+				}
+				if ( '' === trim( $body ) ) {
+					$errors['body'] = __( 'Please describe your question.', 'switchboard' );
+				}
+				if ( $errors ) {
+					self::fail( $errors, '', $values );
+					return;
+				}
+				$uploads = Uploads::store( $_FILES, 'attachments' ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
+				if ( $uploads['errors'] ) {
+					self::fail( array( 'attachments' => implode( ' ', $uploads['errors'] ) ), '', $values );
+					return;
+				}
+				$response = self::dispatch(
+					'POST',
+					'/switchboard/v1/me/tickets',
+					array(
+						'subject'     => $subject,
+						'body'        => $body,
+						'order_id'    => $order_id,
+						'attachments' => $uploads['ids'],
+					)
+				);
+				if ( $response->is_error() ) {
+					self::fail_from( $response, $values );
+					return;
+				}
+				$created = (array) $response->get_data();
+				$session = isset( $_POST['session'] ) ? sanitize_key( wp_unslash( $_POST['session'] ) ) : '';
+				if ( Deflections::valid_session( $session ) ) {
+					( new Deflections() )->submitted( $session, (int) $created['id'] );
+				}
+				self::redirect( $base, (int) $created['id'], '', 'created' );
+				return;
+		}
+	}
+
+	/**
+	 * Redirects to a ticket with a notice.
+	 */
+	private static function redirect( string $base, int $ticket_id, string $token, string $notice ): void {
+		$url = add_query_arg(
+			array_filter(
+				array(
+					Links::TICKET => $ticket_id,
+					Links::TOKEN  => $token,
+					Links::NOTICE => $notice,
+				)
+			),
+			$base
+		);
+		if ( wp_safe_redirect( $url, 303 ) ) {
+			exit;
+		}
+	}
+
+	/**
+	 * Keeps a failure for the render later in this request.
+	 *
+	 * @param array<string, string> $errors  Field errors.
+	 * @param string                $message General message.
+	 * @param array<string, mixed>  $values  Submitted values.
+	 */
+	private static function fail( array $errors, string $message, array $values ): void {
+		self::$failed = array(
+			'errors'  => $errors,
+			'message' => '' !== $message ? $message : __( 'Please correct the highlighted fields.', 'switchboard' ),
+			'values'  => $values,
+		);
+	}
+
+	/**
+	 * A failure from a REST error response.
+	 *
+	 * @param \WP_REST_Response    $response Error response.
+	 * @param array<string, mixed> $values   Submitted values.
+	 */
+	private static function fail_from( \WP_REST_Response $response, array $values ): void {
+		$data   = (array) $response->get_data();
+		$errors = array();
+		foreach ( (array) ( $data['data']['params'] ?? array() ) as $field => $message ) {
+			$errors[ (string) $field ] = (string) $message;
+		}
+		self::fail( $errors, (string) ( $data['message'] ?? __( 'Something went wrong. Please try again.', 'switchboard' ) ), $values );
+	}
+
+	/**
+	 * Runs a Switchboard REST route in-process as the current user.
+	 *
+	 * @param string               $method HTTP method.
+	 * @param string               $route  Route.
+	 * @param array<string, mixed> $params Parameters.
+	 */
+	public static function dispatch( string $method, string $route, array $params ): \WP_REST_Response {
+		$request = new WP_REST_Request( $method, $route );
+		if ( 'GET' === $method ) {
+			$request->set_query_params( $params );
+		} else {
+			$request->set_body_params( $params );
+		}
+		return rest_ensure_response( rest_do_request( $request ) );
+	}
+
+	/**
+	 * The order's label for the ticket header (empty without WooCommerce).
+	 *
+	 * @return array{label: string, url: string}|null
+	 */
+	private static function order_summary( int $order_id ): ?array {
+		if ( $order_id <= 0 ) {
+			return null;
+		}
+
+		/**
+		 * Filters how a customer sees the order linked to her ticket (WooCommerce bridge).
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param array{label: string, url: string}|null $summary  Default null.
+		 * @param int                                    $order_id Order id.
+		 */
+		$summary = apply_filters( 'switchboard_customer_order_summary', null, $order_id );
+		return is_array( $summary ) ? $summary : null;
+	}
+}
