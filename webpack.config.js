@@ -27,6 +27,8 @@ module.exports = {
 		'blocks-editor': './src/blocks/editor.tsx',
 		// The contact form's enhancements (suggestions while typing, REST submit).
 		contact: './src/widget/contact/index.ts',
+		// Storefront chat launcher (vanilla TS); the panel is a lazy chunk.
+		'chat-widget': './src/widget/chat/index.ts',
 	},
 	output: {
 		...defaultConfig.output,

@@ -19,7 +19,7 @@ use Switchboard\Db\Schema;
  */
 final class Deflections {
 
-	public const SOURCES = array( 'contact', 'account' );
+	public const SOURCES = array( 'contact', 'account', 'chat' );
 
 	/**
 	 * Records that a suggestion was opened. Idempotent per session and article.
