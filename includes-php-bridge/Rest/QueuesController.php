@@ -81,6 +81,12 @@ final class QueuesController extends Controller {
 				'pending'    => $count,
 				'on_hold'    => $count,
 				'solved'     => $count,
+				'solved_capped' => array(
+					'description' => __( 'True when there are at least this many solved tickets (the count stops there).', 'switchboard' ),
+					'type'        => 'boolean',
+					'context'     => array( 'view' ),
+					'readonly'    => true,
+				),
 				'channels'   => array(
 					'type'                 => 'object',
 					'context'              => array( 'view' ),

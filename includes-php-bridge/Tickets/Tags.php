@@ -58,10 +58,11 @@ final class Tags {
 	/**
 	 * Replaces a ticket's tags; returns the slugs now set.
 	 *
-	 * @param string[] $names Tag names or slugs.
+	 * @param string[] $names  Tag names or slugs.
+	 * @param bool     $is_new A ticket created just now has no tags to remove.
 	 * @return string[]
 	 */
-	public function set_for_ticket( int $ticket_id, array $names ): array {
+	public function set_for_ticket( int $ticket_id, array $names, bool $is_new = false ): array {
 		global $wpdb;
 		$ids   = array();
 		$slugs = array();
@@ -73,9 +74,18 @@ final class Tags {
 			}
 		}
 		$table = Schema::table( 'ticket_tags' );
-		$wpdb->delete( $table, array( 'ticket_id' => $ticket_id ) );
-		foreach ( array_unique( $ids ) as $tag_id ) {
-			$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO $table (ticket_id, tag_id) VALUES (%d, %d)", $ticket_id, $tag_id ) );
+		if ( ! $is_new ) {
+			$wpdb->delete( $table, array( 'ticket_id' => $ticket_id ) );
+		}
+		$ids = array_values( array_unique( $ids ) );
+		if ( $ids ) {
+			$values = implode( ',', array_fill( 0, count( $ids ), '(%d, %d)' ) );
+			$pairs  = array();
+			foreach ( $ids as $tag_id ) {
+				$pairs[] = $ticket_id;
+				$pairs[] = $tag_id;
+			}
+			$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO $table (ticket_id, tag_id) VALUES $values", $pairs ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		}
 		return array_values( array_unique( $slugs ) );
 	}

@@ -106,7 +106,7 @@ final class TicketService {
 		$this->events->record( $ticket_id, 'created', array( 'channel' => (string) ( $args['channel'] ?? 'web' ) ), $args['actor'] ?? null );
 
 		if ( ! empty( $args['tags'] ) && is_array( $args['tags'] ) ) {
-			( new Tags() )->set_for_ticket( $ticket_id, $args['tags'] );
+			( new Tags() )->set_for_ticket( $ticket_id, $args['tags'], true );
 		}
 		foreach ( (array) ( $args['meta'] ?? array() ) as $key => $value ) {
 			$this->update_meta( $ticket_id, (string) $key, $value );
@@ -225,9 +225,28 @@ final class TicketService {
 			( new Attachments() )->link( (array) $args['attachments'], $ticket_id, $message_id, get_current_user_id(), ! empty( $args['attachments_trusted'] ) );
 		}
 
-		$this->apply_message_counters( $ticket, $author_type, $is_private, $text, $now );
+		$this->apply_message_counters( $ticket, $author_type, $is_private, $text, $now, $this->search_addition( $ticket, $text ) );
 
-		$message = (array) ( new Messages() )->get( $message_id );
+		$message = Messages::decode(
+			array(
+				'id'                => $message_id,
+				'ticket_id'         => $ticket_id,
+				'direction'         => $direction,
+				'author_type'       => $author_type,
+				'author_id'         => $author_id,
+				'channel'           => $channel,
+				'is_private'        => $is_private ? 1 : 0,
+				'body_html'         => $html,
+				'body_text'         => $text,
+				'external_id'       => mb_substr( (string) ( $args['external_id'] ?? '' ), 0, 255 ),
+				'dedupe_key'        => $dedupe,
+				'delivery_status'   => '',
+				'delivery_attempts' => 0,
+				'delivery_error'    => null,
+				'meta'              => wp_json_encode( (array) ( $args['meta'] ?? array() ) ),
+				'created_at'        => $now,
+			)
+		);
 		$ticket  = (array) $this->get( $ticket_id );
 
 		if ( $is_private ) {
@@ -320,8 +339,7 @@ final class TicketService {
 				return new WP_Error( 'switchboard_invalid_subject', __( 'The ticket needs a subject.', 'switchboard' ), array( 'status' => 400, 'field' => 'subject' ) );
 			}
 			if ( $subject !== $ticket['subject'] ) {
-				$set['subject']     = mb_substr( $subject, 0, 255 );
-				$set['search_text'] = Tokenizer::index( $subject );
+				$set['subject'] = mb_substr( $subject, 0, 255 );
 			}
 		}
 
@@ -329,6 +347,9 @@ final class TicketService {
 			$set['updated_at'] = $now;
 			$wpdb->update( Schema::table( 'tickets' ), $set, array( 'id' => $ticket_id ) );
 			$this->record_changes( $ticket, $set, $actor );
+			if ( isset( $set['subject'] ) ) {
+				$this->rebuild_search( $ticket_id );
+			}
 		}
 
 		if ( isset( $changes['tags'] ) && is_array( $changes['tags'] ) ) {
@@ -477,6 +498,60 @@ final class TicketService {
 			),
 			array( 'id' => $ticket_id )
 		);
+		$this->rebuild_search( $ticket_id );
+	}
+
+	/**
+	 * Longest per-ticket search document (ASCII tokens; the column is TEXT).
+	 */
+	private const SEARCH_MAX = 60000;
+
+	/**
+	 * The words of a message not yet in the ticket's search document (one document per ticket,
+	 * so search reads 100k ticket documents instead of 1M messages). BOOLEAN MODE needs presence,
+	 * not frequency, so known words are not repeated; '' when nothing is new or the document is full.
+	 *
+	 * @param array<string, mixed> $ticket Ticket row (with its search_text) before the message.
+	 */
+	private function search_addition( array $ticket, string $text ): string {
+		$current = (string) ( $ticket['search_text'] ?? '' );
+		if ( strlen( $current ) >= self::SEARCH_MAX ) {
+			return '';
+		}
+		$known = array_flip( explode( ' ', $current ) );
+		$new   = array();
+		foreach ( explode( ' ', Tokenizer::index( $text ) ) as $word ) {
+			if ( '' !== $word && ! isset( $known[ $word ] ) ) {
+				$known[ $word ] = true;
+				$new[]          = $word;
+			}
+		}
+		return substr( implode( ' ', $new ), 0, max( 0, self::SEARCH_MAX - strlen( $current ) - 1 ) );
+	}
+
+	/**
+	 * Rebuilds a ticket's search document from its subject and messages (subject edits, merge,
+	 * split).
+	 */
+	public function rebuild_search( int $ticket_id ): void {
+		global $wpdb;
+		$subject = (string) $wpdb->get_var( $wpdb->prepare( 'SELECT subject FROM ' . Schema::table( 'tickets' ) . ' WHERE id = %d', $ticket_id ) );
+		$texts   = (array) $wpdb->get_col( $wpdb->prepare( 'SELECT body_text FROM ' . Schema::table( 'messages' ) . ' WHERE ticket_id = %d ORDER BY id', $ticket_id ) );
+		$words   = array();
+		$length  = 0;
+		foreach ( array_merge( array( $subject ), $texts ) as $text ) {
+			foreach ( explode( ' ', Tokenizer::index( (string) $text ) ) as $word ) {
+				if ( '' === $word || isset( $words[ $word ] ) ) {
+					continue;
+				}
+				$length += strlen( $word ) + 1;
+				if ( $length > self::SEARCH_MAX ) {
+					break 2;
+				}
+				$words[ $word ] = true;
+			}
+		}
+		$wpdb->update( Schema::table( 'tickets' ), array( 'search_text' => implode( ' ', array_keys( $words ) ) ), array( 'id' => $ticket_id ) );
 	}
 
 	/**
@@ -569,19 +644,28 @@ final class TicketService {
 	 * Store-time counters and the status rule for a new message, in one atomic UPDATE each.
 	 *
 	 * @param array<string, mixed> $ticket Ticket row before the message.
+	 * @param string               $search New words for the ticket's search document.
 	 */
-	private function apply_message_counters( array $ticket, string $author_type, bool $is_private, string $text, string $now ): void {
+	private function apply_message_counters( array $ticket, string $author_type, bool $is_private, string $text, string $now, string $search = '' ): void {
 		global $wpdb;
 		$table = Schema::table( 'tickets' );
 		$id    = (int) $ticket['id'];
 
+		$sql  = "UPDATE $table SET updated_at = %s";
+		$args = array( $now );
+		if ( '' !== $search ) {
+			$sql   .= ", search_text = TRIM(CONCAT(search_text, ' ', %s))";
+			$args[] = $search;
+		}
 		if ( $is_private ) {
-			$wpdb->query( $wpdb->prepare( "UPDATE $table SET updated_at = %s WHERE id = %d", $now, $id ) );
+			$args[] = $id;
+			$wpdb->query( $wpdb->prepare( $sql . ' WHERE id = %d', $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- built from literals above.
 			return;
 		}
 
-		$sql  = "UPDATE $table SET message_count = message_count + 1, preview = %s, last_message_at = GREATEST(last_message_at, %s), updated_at = %s";
-		$args = array( Html::preview( $text ), $now, $now );
+		$sql   .= ', message_count = message_count + 1, preview = %s, last_message_at = GREATEST(last_message_at, %s)';
+		$args[] = Html::preview( $text );
+		$args[] = $now;
 		if ( 'customer' === $author_type ) {
 			$sql   .= ', last_customer_message_at = %s';
 			$args[] = $now;

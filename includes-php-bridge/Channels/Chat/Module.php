@@ -30,6 +30,17 @@ final class Module {
 		add_action( 'switchboard_message_created', array( $this, 'on_message' ), 10, 3 );
 		add_action( 'switchboard_deliver_message', array( $this, 'deliver' ), 10, 2 );
 		( new Widget() )->register();
+		add_action( 'switchboard_installed', array( self::class, 'autoload_settings' ) );
+	}
+
+	/**
+	 * The widget reads its settings on every storefront page: keep them in the autoloaded
+	 * options, so pages that are not the helpdesk's pay no query for them.
+	 */
+	public static function autoload_settings(): void {
+		if ( false === get_option( Settings::OPTION ) ) {
+			add_option( Settings::OPTION, array(), '', true );
+		}
 	}
 
 	/**

@@ -30,7 +30,30 @@ final class Template {
 		$text_c = self::color( $woo ? (string) get_option( 'woocommerce_email_text_color', '#3c3c3c' ) : '#1e1e1e' );
 		$logo   = $woo ? (string) get_option( 'woocommerce_email_header_image', '' ) : '';
 		$footer = $woo ? (string) get_option( 'woocommerce_email_footer_text', '' ) : '';
-		$footer = str_replace( array( '{site_title}', '{site_url}' ), array( get_bloginfo( 'name' ), home_url() ), $footer );
+		$address = implode(
+			', ',
+			array_filter(
+				array(
+					(string) get_option( 'woocommerce_store_address', '' ),
+					(string) get_option( 'woocommerce_store_address_2', '' ),
+					trim( get_option( 'woocommerce_store_postcode', '' ) . ' ' . get_option( 'woocommerce_store_city', '' ) ),
+				)
+			)
+		);
+		$footer  = strtr(
+			$footer,
+			array(
+				'{site_title}'    => get_bloginfo( 'name' ),
+				'{site_url}'      => home_url(),
+				'{site_address}'  => wp_parse_url( home_url(), PHP_URL_HOST ),
+				'{store_address}' => $address,
+				'{store_email}'   => (string) get_option( 'woocommerce_email_from_address', get_option( 'admin_email' ) ),
+				'{woocommerce}'   => 'WooCommerce',
+				'{WooCommerce}'   => 'WooCommerce',
+			)
+		);
+		// Placeholders of other plugins we cannot fill must not reach customers as "{…}".
+		$footer = (string) preg_replace( '/\{[a-z_]+\}/i', '', $footer );
 
 		/**
 		 * Filters the HTML of an outgoing helpdesk email before it is sent.

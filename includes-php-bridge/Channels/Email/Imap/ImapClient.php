@@ -25,6 +25,8 @@ final class ImapClient {
 
 	/**
 	 * Tag counter.
+	 *
+	 * @var int
 	 */
 	private int $tag = 0;
 
@@ -62,7 +64,7 @@ final class ImapClient {
 		$stream = @stream_socket_client( $scheme . '://' . $host . ':' . $port, $errno, $errstr, $timeout, STREAM_CLIENT_CONNECT, $context ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
 		if ( false === $stream ) {
 			/* translators: 1: host:port, 2: error */
-			throw new ImapException( sprintf( __( 'Cannot connect to %1$s: %2$s', 'switchboard' ), $host . ':' . $port, $errstr ?: 'error ' . $errno ) );
+			throw new ImapException( sprintf( __( 'Cannot connect to %1$s: %2$s', 'switchboard' ), $host . ':' . $port, '' !== $errstr ? $errstr : 'error ' . $errno ) );
 		}
 		stream_set_timeout( $stream, $timeout );
 		$this->stream = $stream;
@@ -131,7 +133,8 @@ final class ImapClient {
 		$uids = array();
 		foreach ( $this->command( 'UID SEARCH UID ' . ( $after + 1 ) . ':*' ) as $line ) {
 			if ( preg_match( '/^\* SEARCH\s*(.*)$/i', $line, $m ) ) {
-				foreach ( preg_split( '/\s+/', trim( $m[1] ) ) ?: array() as $uid ) {
+				$found = preg_split( '/\s+/', trim( $m[1] ) );
+				foreach ( false === $found ? array() : $found as $uid ) {
 					if ( ctype_digit( $uid ) && (int) $uid > $after ) {
 						$uids[] = (int) $uid;
 					}
@@ -215,10 +218,17 @@ final class ImapClient {
 	 * @throws ImapException On failure.
 	 */
 	public function append( string $folder, string $raw ): void {
-		$tag  = $this->send( 'APPEND ' . self::quote( $folder ) . ' {' . strlen( $raw ) . '}' );
-		$line = $this->read_line();
-		if ( ! str_starts_with( $line, '+' ) ) {
-			$this->check_status( $tag, $line );
+		$tag = $this->send( 'APPEND ' . self::quote( $folder ) . ' {' . strlen( $raw ) . '}' );
+		// Untagged responses (another session's "* 3 EXISTS") may come before the continuation.
+		while ( true ) {
+			$line = $this->read_line();
+			if ( str_starts_with( $line, '+' ) ) {
+				break;
+			}
+			if ( str_starts_with( $line, $tag . ' ' ) ) {
+				$this->check_status( $tag, $line );
+				throw new ImapException( trim( $line ) ); // OK without a continuation: the literal was not sent.
+			}
 		}
 		$this->write( $raw . "\r\n" );
 		$this->finish( $tag );
@@ -266,7 +276,8 @@ final class ImapClient {
 				$lines[] = $line;
 				return $lines;
 			}
-			if ( preg_match( '/\{(\d+)\}\r\n$/', $line, $m ) ) {
+			// A response may carry several literals ("{n}" at the end of each continued line).
+			while ( preg_match( '/\{(\d+)\}\r\n$/', $line, $m ) ) {
 				$line .= $this->read_bytes( (int) $m[1] ) . $this->read_line();
 			}
 			$lines[] = $line;
@@ -344,13 +355,15 @@ final class ImapClient {
 	 * @throws ImapException On EOF.
 	 */
 	private function read_bytes( int $length ): string {
-		$out = '';
-		while ( strlen( $out ) < $length ) {
-			$chunk = fread( $this->stream, min( 65536, $length - strlen( $out ) ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		$out  = '';
+		$read = 0;
+		while ( $read < $length ) {
+			$chunk = fread( $this->stream, min( 65536, $length - $read ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions
 			if ( false === $chunk || ( '' === $chunk && feof( $this->stream ) ) ) {
 				throw new ImapException( __( 'The IMAP connection was closed.', 'switchboard' ) );
 			}
-			$out .= $chunk;
+			$out  .= $chunk;
+			$read += strlen( $chunk );
 		}
 		return $out;
 	}
@@ -363,7 +376,8 @@ final class ImapClient {
 	private function read_capabilities( array $lines ): void {
 		foreach ( $lines as $line ) {
 			if ( preg_match( '/CAPABILITY ([^\]\r\n]*)/i', $line, $m ) ) {
-				$this->capabilities = array_map( 'strtoupper', preg_split( '/\s+/', trim( $m[1] ) ) ?: array() );
+				$found              = preg_split( '/\s+/', trim( $m[1] ) );
+				$this->capabilities = array_map( 'strtoupper', false === $found ? array() : $found );
 			}
 		}
 	}
