@@ -29,7 +29,7 @@ define( 'SWITCHBOARD_PATH', __DIR__ );
  * The PHP classes live in `includes-php-bridge/`: inside the plugin folder in the
  * distributed zip, beside it in the source repository.
  */
-$switchboard_bridge = is_dir( __DIR__ . '/includes-php-bridge' )
+$switchboard_bridge = is_file( __DIR__ . '/includes-php-bridge/Plugin.php' )
 	? __DIR__ . '/includes-php-bridge'
 	: dirname( __DIR__ ) . '/includes-php-bridge';
 
