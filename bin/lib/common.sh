@@ -30,15 +30,15 @@ SB_DB_PASSWORD=switchboard
 SB_WP_BRANCH="6.8"
 
 # PHP settings for the built-in web server and for CLI scripts that load WordPress.
-# opcache.file_cache keeps compiled scripts on disk, so a CLI process that loads WordPress and
-# WooCommerce does not compile them all again (about twice as fast).
-mkdir -p "$SB_CACHE_DIR/opcache" 2>/dev/null || true
+# No opcache.file_cache: shared between sites whose core files are hard links of one copy, it once
+# served one class's compiled file for another (a fatal on every admin page). revalidate_path=1
+# keeps symlinked plugin folders apart as well.
 SB_PHP_INI=(
 	-d opcache.enable=1
 	-d opcache.enable_cli=1
-	-d opcache.file_cache="$SB_CACHE_DIR/opcache"
 	-d opcache.validate_timestamps=1
 	-d opcache.revalidate_freq=0
+	-d opcache.revalidate_path=1
 	-d memory_limit=512M
 	-d upload_max_filesize=32M
 	-d post_max_size=40M

@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Switchboard\Admin;
 
 use Switchboard\Auth\Capabilities;
+use Switchboard\Db\Schema;
 use Switchboard\Plugin;
 
 /**
@@ -33,15 +34,36 @@ final class AdminPage {
 	public function register(): void {
 		add_action( 'admin_menu', array( $this, 'add_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue' ) );
+		add_filter( 'woocommerce_prevent_admin_access', array( $this, 'let_agents_in' ) );
+	}
+
+	/**
+	 * WooCommerce sends users without `edit_posts` from wp-admin to My Account; support agents
+	 * (who have only `read` and `switchboard_agent`) must reach the Support screen.
+	 *
+	 * @param bool $prevent Whether WooCommerce would redirect the user away.
+	 */
+	public function let_agents_in( $prevent ): bool {
+		return (bool) $prevent && ! current_user_can( Capabilities::AGENT );
 	}
 
 	/**
 	 * Adds the top-level "Support" menu next to WooCommerce.
 	 */
 	public function add_menu(): void {
-		$hook = add_menu_page(
+		$count = current_user_can( Capabilities::AGENT ) ? $this->attention_count() : 0;
+		$badge = sprintf(
+			' <span class="awaiting-mod switchboard-menu-count count-%1$d"><span class="count">%2$s</span><span class="screen-reader-text"> %3$s</span></span>',
+			$count,
+			esc_html( number_format_i18n( $count ) ),
+			esc_html(
+				/* translators: hidden after the menu count */
+				_n( 'open ticket for you', 'open tickets for you', $count, 'switchboard' )
+			)
+		);
+		$hook              = add_menu_page(
 			__( 'Switchboard', 'switchboard' ),
-			__( 'Support', 'switchboard' ),
+			__( 'Support', 'switchboard' ) . $badge,
 			Capabilities::AGENT,
 			self::SLUG,
 			array( $this, 'render' ),
@@ -49,6 +71,41 @@ final class AdminPage {
 			56
 		);
 		$this->hook_suffix = is_string( $hook ) ? $hook : '';
+	}
+
+	/**
+	 * The menu badge: open tickets assigned to the current agent or to nobody (the SPA keeps it
+	 * current from /queues: mine + unassigned). One indexed COUNT, cached for a minute.
+	 */
+	private function attention_count(): int {
+		global $wpdb;
+		$user_id   = get_current_user_id();
+		$cache_key = 'menu_count_' . $user_id;
+		$cached    = get_transient( 'switchboard_' . $cache_key );
+		if ( false !== $cached ) {
+			return (int) $cached;
+		}
+
+		$suppress = $wpdb->suppress_errors( true );
+		$count    = (int) $wpdb->get_var(
+			$wpdb->prepare(
+				'SELECT COUNT(*) FROM ' . Schema::table( 'tickets' ) . ' WHERE is_open = 1 AND merged_into = 0 AND assignee_id IN (0, %d)', // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name from Schema::table().
+				$user_id
+			)
+		);
+		$wpdb->suppress_errors( $suppress );
+
+		/**
+		 * Filters the number on the Support menu badge.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param int $count   Open tickets assigned to the agent or unassigned.
+		 * @param int $user_id The agent.
+		 */
+		$count = max( 0, (int) apply_filters( 'switchboard_admin_menu_count', $count, $user_id ) );
+		set_transient( 'switchboard_' . $cache_key, $count, MINUTE_IN_SECONDS );
+		return $count;
 	}
 
 	/**
@@ -100,7 +157,7 @@ final class AdminPage {
 		);
 
 		$preload = array_reduce(
-			array( '/switchboard/v1/overview' ),
+			$this->preload_paths(),
 			'rest_preload_api_request',
 			array()
 		);
@@ -114,6 +171,39 @@ final class AdminPage {
 			),
 			'before'
 		);
+	}
+
+	/**
+	 * REST paths the SPA needs on every screen, preloaded into the page so the first paint needs
+	 * no request: who is signed in, the sidebar counts, agents and tags for the pickers. Only
+	 * routes that exist are preloaded (the preloading middleware would hand a 404 body to the app
+	 * as data).
+	 *
+	 * @return string[]
+	 */
+	private function preload_paths(): array {
+		$paths  = array(
+			'/switchboard/v1/overview',
+			'/switchboard/v1/queues',
+			'/switchboard/v1/agents',
+			'/switchboard/v1/tags?per_page=100',
+		);
+		$routes = rest_get_server()->get_routes( 'switchboard/v1' );
+		$paths  = array_values(
+			array_filter(
+				$paths,
+				static fn ( string $path ): bool => isset( $routes[ (string) strtok( $path, '?' ) ] )
+			)
+		);
+
+		/**
+		 * Filters the REST paths preloaded into the Support screen.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param string[] $paths Paths below /wp-json, with query strings as the SPA requests them.
+		 */
+		return (array) apply_filters( 'switchboard_admin_preload_paths', $paths );
 	}
 
 	/**

@@ -11,9 +11,11 @@ namespace Switchboard\Tickets;
 
 use Switchboard\Rest\AgentsController;
 use Switchboard\Rest\AttachmentsController;
+use Switchboard\Rest\CannedResponsesController;
 use Switchboard\Rest\CustomersController;
 use Switchboard\Rest\MeController;
 use Switchboard\Rest\MessagesController;
+use Switchboard\Rest\PresenceController;
 use Switchboard\Rest\QueuesController;
 use Switchboard\Rest\TagsController;
 use Switchboard\Rest\TicketsController;
@@ -48,6 +50,8 @@ final class Module {
 				new AgentsController(),
 				new TagsController(),
 				new MeController(),
+				new CannedResponsesController(),
+				new PresenceController(),
 			)
 		);
 	}

@@ -239,6 +239,63 @@ const MATRIX: Record< string, Probe > = {
 		data: () => ( { name: 'authz-matrix' } ),
 		expect: MANAGER_PASS,
 	},
+	// Agent workspace: canned responses (personal for agents, shared ones for managers), presence
+	// (collision detection), the customer's WooCommerce orders (404 without WooCommerce).
+	[ `GET ${ NS }/canned-responses` ]: {
+		method: 'GET',
+		path: () => `${ NS }/canned-responses`,
+		expect: AGENT_ONLY,
+	},
+	[ `POST ${ NS }/canned-responses` ]: {
+		method: 'POST',
+		path: () => `${ NS }/canned-responses`,
+		// Empty title and body: 400 from the route once the permission check passed.
+		data: () => ( { title: '', body: '' } ),
+		expect: AGENT_PASS,
+	},
+	[ `GET ${ NS }/canned-responses/(?P<id>[\\d]+)` ]: {
+		method: 'GET',
+		path: () => `${ NS }/canned-responses/2147483000`,
+		expect: AGENT_PASS,
+	},
+	[ `POST|PUT|PATCH ${ NS }/canned-responses/(?P<id>[\\d]+)` ]: {
+		method: 'PATCH',
+		path: () => `${ NS }/canned-responses/2147483000`,
+		data: () => ( { title: 'authz probe' } ),
+		expect: AGENT_PASS,
+	},
+	[ `DELETE ${ NS }/canned-responses/(?P<id>[\\d]+)` ]: {
+		method: 'DELETE',
+		path: () => `${ NS }/canned-responses/2147483000`,
+		expect: AGENT_PASS,
+	},
+	[ `POST ${ NS }/canned-responses/(?P<id>[\\d]+)/render` ]: {
+		method: 'POST',
+		path: () => `${ NS }/canned-responses/2147483000/render`,
+		data: ( f ) => ( { ticket_id: f.ticket } ),
+		expect: AGENT_PASS,
+	},
+	[ `GET ${ NS }/tickets/(?P<id>[\\d]+)/presence` ]: {
+		method: 'GET',
+		path: ( f ) => `${ NS }/tickets/${ f.ticket }/presence`,
+		expect: AGENT_ONLY,
+	},
+	[ `POST ${ NS }/tickets/(?P<id>[\\d]+)/presence` ]: {
+		method: 'POST',
+		path: ( f ) => `${ NS }/tickets/${ f.ticket }/presence`,
+		data: () => ( { state: 'x' } ),
+		expect: AGENT_PASS,
+	},
+	[ `DELETE ${ NS }/tickets/(?P<id>[\\d]+)/presence` ]: {
+		method: 'DELETE',
+		path: ( f ) => `${ NS }/tickets/${ f.ticket }/presence`,
+		expect: AGENT_ONLY,
+	},
+	[ `GET ${ NS }/customers/(?P<id>[\\d]+)/orders` ]: {
+		method: 'GET',
+		path: ( f ) => `${ NS }/customers/${ f.aliceCustomer }/orders`,
+		expect: AGENT_PASS,
+	},
 	[ `GET ${ NS }/me/tickets` ]: {
 		method: 'GET',
 		path: () => `${ NS }/me/tickets`,
@@ -354,14 +411,24 @@ async function send(
  */
 async function expectErrorShape( response: APIResponse, label: string ) {
 	const text = await response.text();
-	let body: { code?: unknown; message?: unknown; data?: { status?: unknown } };
+	let body: {
+		code?: unknown;
+		message?: unknown;
+		data?: { status?: unknown };
+	};
 	try {
 		body = JSON.parse( text );
 	} catch {
-		throw new Error( `${ label }: error body is not JSON: ${ text.slice( 0, 200 ) }` );
+		throw new Error(
+			`${ label }: error body is not JSON: ${ text.slice( 0, 200 ) }`
+		);
 	}
-	expect( typeof body.code, `${ label }: code in ${ text }` ).toBe( 'string' );
-	expect( typeof body.message, `${ label }: message in ${ text }` ).toBe( 'string' );
+	expect( typeof body.code, `${ label }: code in ${ text }` ).toBe(
+		'string'
+	);
+	expect( typeof body.message, `${ label }: message in ${ text }` ).toBe(
+		'string'
+	);
 	expect( body.data?.status, `${ label }: data.status in ${ text }` ).toBe(
 		response.status()
 	);
@@ -384,15 +451,19 @@ test.describe( 'authorization matrix', () => {
 
 		// Alice's ticket with her file: reused across runs (uploads and new tickets are
 		// rate-limited per customer and hour).
-		const mine = await alice.get( api.url( `${ NS }/me/tickets`, { per_page: 50 } ) );
-		expect( mine.status(), await mine.text() ).toBe( 200 );
-		const existing = ( ( await mine.json() ) as Array< { id: number; subject: string } > ).find(
-			( t ) => t.subject === FIXTURE_SUBJECT
+		const mine = await alice.get(
+			api.url( `${ NS }/me/tickets`, { per_page: 50 } )
 		);
+		expect( mine.status(), await mine.text() ).toBe( 200 );
+		const existing = (
+			( await mine.json() ) as Array< { id: number; subject: string } >
+		 ).find( ( t ) => t.subject === FIXTURE_SUBJECT );
 		let ticket = existing?.id ?? 0;
 		let aliceFile = 0;
 		if ( ticket ) {
-			const detail = await ( await alice.get( api.url( `${ NS }/me/tickets/${ ticket }` ) ) ).json();
+			const detail = await (
+				await alice.get( api.url( `${ NS }/me/tickets/${ ticket }` ) )
+			).json();
 			aliceFile = detail.messages?.[ 0 ]?.attachments?.[ 0 ]?.id ?? 0;
 		}
 		if ( ! ticket || ! aliceFile ) {
@@ -427,37 +498,65 @@ test.describe( 'authorization matrix', () => {
 				file: {
 					name: 'internal-notes.txt',
 					mimeType: 'text/plain',
-					buffer: Buffer.from( 'Supplier credit note #4411 — internal only.' ),
+					buffer: Buffer.from(
+						'Supplier credit note #4411 — internal only.'
+					),
 				},
 			},
 		} );
 		expect( noteUpload.status(), await noteUpload.text() ).toBe( 201 );
 		const noteFile = ( await noteUpload.json() ).id;
 		const noteText = `Internal: supplier owes us for this one ${ Date.now() }`;
-		const note = await agent.post( api.url( `${ NS }/tickets/${ ticket }/messages` ), {
-			data: { body: `<p>${ noteText }</p>`, is_private: true, attachments: [ noteFile ] },
-		} );
+		const note = await agent.post(
+			api.url( `${ NS }/tickets/${ ticket }/messages` ),
+			{
+				data: {
+					body: `<p>${ noteText }</p>`,
+					is_private: true,
+					attachments: [ noteFile ],
+				},
+			}
+		);
 		expect( note.status(), await note.text() ).toBe( 201 );
-		const reply = await agent.post( api.url( `${ NS }/tickets/${ ticket }/messages` ), {
-			data: { body: '<p>Sorry about that — a replacement is on its way.</p>' },
-		} );
+		const reply = await agent.post(
+			api.url( `${ NS }/tickets/${ ticket }/messages` ),
+			{
+				data: {
+					body: '<p>Sorry about that — a replacement is on its way.</p>',
+				},
+			}
+		);
 		expect( reply.status(), await reply.text() ).toBe( 201 );
 
-		const agentView = await ( await agent.get( api.url( `${ NS }/tickets/${ ticket }` ) ) ).json();
+		const agentView = await (
+			await agent.get( api.url( `${ NS }/tickets/${ ticket }` ) )
+		).json();
 		const aliceCustomer = agentView.customer.id;
 
 		// Bob's customer record (created on first use of /me).
 		const bob = await api.as( 'bob' );
 		await bob.get( api.url( `${ NS }/me/tickets` ) );
 		const found = await (
-			await agent.get( api.url( `${ NS }/customers`, { search: 'bob@example.com' } ) )
+			await agent.get(
+				api.url( `${ NS }/customers`, { search: 'bob@example.com' } )
+			)
 		).json();
-		const bobCustomer = Array.isArray( found ) && found.length ? found[ 0 ].id : 0;
+		const bobCustomer =
+			Array.isArray( found ) && found.length ? found[ 0 ].id : 0;
 
-		f = { ticket, aliceCustomer, bobCustomer, aliceFile, noteFile, noteText };
+		f = {
+			ticket,
+			aliceCustomer,
+			bobCustomer,
+			aliceFile,
+			noteFile,
+			noteText,
+		};
 	} );
 
-	test( 'every route of the namespace has a matrix entry', async ( { api } ) => {
+	test( 'every route of the namespace has a matrix entry', async ( {
+		api,
+	} ) => {
 		const admin = await api.as( 'admin' );
 		const index = await admin.get( api.url( NS ) );
 		expect( index.status() ).toBe( 200 );
@@ -480,16 +579,24 @@ test.describe( 'authorization matrix', () => {
 					continue;
 				}
 				// Another area's route: a guest's parameterless GET of a non-public one is refused.
-				if ( ! other.public && endpoint.methods.includes( 'GET' ) && ! route.includes( '(?P<' ) ) {
+				if (
+					! other.public &&
+					endpoint.methods.includes( 'GET' ) &&
+					! route.includes( '(?P<' )
+				) {
 					const response = await guest.get( api.url( route ) );
-					expect( [ 401, 403 ], `guest GET ${ route } (${ other.owner })` ).toContain(
-						response.status()
-					);
+					expect(
+						[ 401, 403 ],
+						`guest GET ${ route } (${ other.owner })`
+					).toContain( response.status() );
 					await expectErrorShape( response, `guest GET ${ route }` );
 				}
 			}
 		}
-		expect( missing, 'routes without an authorization matrix entry' ).toEqual( [] );
+		expect(
+			missing,
+			'routes without an authorization matrix entry'
+		).toEqual( [] );
 	} );
 
 	for ( const [ key, probe ] of Object.entries( MATRIX ) ) {
@@ -499,18 +606,33 @@ test.describe( 'authorization matrix', () => {
 				const response = await send( api, context, probe, f );
 				const expected = probe.expect[ who ];
 				const status = response.status();
-				const label = `${ who }: ${ probe.method } ${ probe.path( f ) } → ${ status }`;
+				const label = `${ who }: ${ probe.method } ${ probe.path(
+					f
+				) } → ${ status }`;
 				if ( expected === '2xx' ) {
-					expect( status, `${ label } ${ status >= 300 ? await response.text() : '' }` ).toBeGreaterThanOrEqual( 200 );
+					expect(
+						status,
+						`${ label } ${
+							status >= 300 ? await response.text() : ''
+						}`
+					).toBeGreaterThanOrEqual( 200 );
 					expect( status, label ).toBeLessThan( 300 );
 				} else if ( expected === 'pass' ) {
-					expect( [ 401, 403 ], `${ label } ${ await response.text() }` ).not.toContain( status );
+					expect(
+						[ 401, 403 ],
+						`${ label } ${ await response.text() }`
+					).not.toContain( status );
 					if ( status >= 400 ) {
 						const body = await expectErrorShape( response, label );
-						expect( DENIAL_CODES, label ).not.toContain( body.code );
+						expect( DENIAL_CODES, label ).not.toContain(
+							body.code
+						);
 					}
 				} else {
-					expect( status, `${ label } ${ await response.text() }` ).toBe( expected );
+					expect(
+						status,
+						`${ label } ${ await response.text() }`
+					).toBe( expected );
 				}
 				if ( status >= 400 ) {
 					await expectErrorShape( response, label );
@@ -532,15 +654,21 @@ test.describe( 'authorization matrix', () => {
 			await expectRestError( await bob.get( api.url( path ) ), 404 );
 		}
 		await expectRestError(
-			await bob.post( api.url( `${ NS }/me/tickets/${ f.ticket }/messages` ), {
-				data: { body: 'let me in' },
-			} ),
+			await bob.post(
+				api.url( `${ NS }/me/tickets/${ f.ticket }/messages` ),
+				{
+					data: { body: 'let me in' },
+				}
+			),
 			404
 		);
 		await expectRestError(
-			await bob.post( api.url( `${ NS }/me/tickets/${ f.ticket }/rating` ), {
-				data: { score: 1 },
-			} ),
+			await bob.post(
+				api.url( `${ NS }/me/tickets/${ f.ticket }/rating` ),
+				{
+					data: { score: 1 },
+				}
+			),
 			404
 		);
 		for ( const path of [
@@ -555,21 +683,35 @@ test.describe( 'authorization matrix', () => {
 		}
 
 		// Bob's own list never shows alice's ticket.
-		const list = await ( await bob.get( api.url( `${ NS }/me/tickets`, { per_page: 50 } ) ) ).json();
-		expect( ( list as Array< { id: number } > ).map( ( t ) => t.id ) ).not.toContain( f.ticket );
+		const list = await (
+			await bob.get( api.url( `${ NS }/me/tickets`, { per_page: 50 } ) )
+		).json();
+		expect(
+			( list as Array< { id: number } > ).map( ( t ) => t.id )
+		).not.toContain( f.ticket );
 
 		// Guessing ids around alice's: only bob's own tickets ever answer.
-		const own = new Set( ( list as Array< { id: number } > ).map( ( t ) => t.id ) );
+		const own = new Set(
+			( list as Array< { id: number } > ).map( ( t ) => t.id )
+		);
 		for ( let id = Math.max( 1, f.ticket - 6 ); id <= f.ticket + 6; id++ ) {
-			const response = await bob.get( api.url( `${ NS }/me/tickets/${ id }` ) );
+			const response = await bob.get(
+				api.url( `${ NS }/me/tickets/${ id }` )
+			);
 			if ( own.has( id ) ) {
 				expect( response.status() ).toBe( 200 );
 			} else {
 				await expectRestError( response, 404 );
 			}
 		}
-		for ( let id = Math.max( 1, f.aliceFile - 3 ); id <= f.aliceFile + 3; id++ ) {
-			const response = await bob.get( api.url( `${ NS }/attachments/${ id }` ) );
+		for (
+			let id = Math.max( 1, f.aliceFile - 3 );
+			id <= f.aliceFile + 3;
+			id++
+		) {
+			const response = await bob.get(
+				api.url( `${ NS }/attachments/${ id }` )
+			);
 			expect( [ 200, 404 ] ).toContain( response.status() );
 			if ( response.status() === 200 ) {
 				// Only a file bob uploaded himself could answer; alice's and the note's never.
@@ -578,16 +720,21 @@ test.describe( 'authorization matrix', () => {
 		}
 	} );
 
-	test( 'alice sees her ticket without the private note or its file', async ( { api } ) => {
+	test( 'alice sees her ticket without the private note or its file', async ( {
+		api,
+	} ) => {
 		const alice = await api.as( 'alice' );
-		const response = await alice.get( api.url( `${ NS }/me/tickets/${ f.ticket }` ) );
+		const response = await alice.get(
+			api.url( `${ NS }/me/tickets/${ f.ticket }` )
+		);
 		const text = await response.text();
 		expect( response.status(), text ).toBe( 200 );
 		expect( text ).not.toContain( f.noteText );
 		expect( text ).not.toContain( 'is_private' );
 		const body = JSON.parse( text );
-		const files = body.messages.flatMap( ( m: { attachments: Array< { id: number } > } ) =>
-			m.attachments.map( ( a ) => a.id )
+		const files = body.messages.flatMap(
+			( m: { attachments: Array< { id: number } > } ) =>
+				m.attachments.map( ( a ) => a.id )
 		);
 		expect( files ).toContain( f.aliceFile );
 		expect( files ).not.toContain( f.noteFile );
@@ -595,41 +742,78 @@ test.describe( 'authorization matrix', () => {
 			await alice.get( api.url( `${ NS }/attachments/${ f.noteFile }` ) ),
 			404
 		);
-		const download = await alice.get( api.url( `${ NS }/attachments/${ f.aliceFile }` ) );
+		const download = await alice.get(
+			api.url( `${ NS }/attachments/${ f.aliceFile }` )
+		);
 		expect( download.status() ).toBe( 200 );
-		expect( download.headers()[ 'x-content-type-options' ] ).toBe( 'nosniff' );
+		expect( download.headers()[ 'x-content-type-options' ] ).toBe(
+			'nosniff'
+		);
 	} );
 
-	test( 'guests need a login, and a wrong token opens nothing', async ( { api } ) => {
+	test( 'guests need a login, and a wrong token opens nothing', async ( {
+		api,
+	} ) => {
 		const guest = await api.as( 'guest' );
-		await expectRestError( await guest.get( api.url( `${ NS }/me/tickets/${ f.ticket }` ) ), 401 );
 		await expectRestError(
-			await guest.get( api.url( `${ NS }/me/tickets/${ f.ticket }`, { token: WRONG_TOKEN } ) ),
+			await guest.get( api.url( `${ NS }/me/tickets/${ f.ticket }` ) ),
+			401
+		);
+		await expectRestError(
+			await guest.get(
+				api.url( `${ NS }/me/tickets/${ f.ticket }`, {
+					token: WRONG_TOKEN,
+				} )
+			),
 			404
 		);
 		await expectRestError(
-			await guest.post( api.url( `${ NS }/me/tickets/${ f.ticket }/messages`, { token: WRONG_TOKEN } ), {
-				data: { body: 'hello' },
-			} ),
+			await guest.post(
+				api.url( `${ NS }/me/tickets/${ f.ticket }/messages`, {
+					token: WRONG_TOKEN,
+				} ),
+				{
+					data: { body: 'hello' },
+				}
+			),
 			404
 		);
 		await expectRestError(
-			await guest.get( api.url( `${ NS }/attachments/${ f.aliceFile }`, { token: WRONG_TOKEN } ) ),
+			await guest.get(
+				api.url( `${ NS }/attachments/${ f.aliceFile }`, {
+					token: WRONG_TOKEN,
+				} )
+			),
 			404
 		);
-		await expectRestError( await guest.get( api.url( `${ NS }/attachments/${ f.aliceFile }` ) ), 401 );
+		await expectRestError(
+			await guest.get(
+				api.url( `${ NS }/attachments/${ f.aliceFile }` )
+			),
+			401
+		);
 	} );
 
-	test( 'unknown fields are rejected, naming the field', async ( { api } ) => {
+	test( 'unknown fields are rejected, naming the field', async ( {
+		api,
+	} ) => {
 		const agent = await api.as( 'agent' );
-		const response = await agent.patch( api.url( `${ NS }/tickets/${ f.ticket }` ), {
-			data: { priority: 'normal', prioritty: 'high' },
-		} );
-		const body = await expectRestError( response, 400, 'rest_invalid_param' );
-		expect( body.message ).toContain( 'prioritty' );
-		expect( ( body.data as unknown as { params: Record< string, string > } ).params ).toHaveProperty(
-			'prioritty'
+		const response = await agent.patch(
+			api.url( `${ NS }/tickets/${ f.ticket }` ),
+			{
+				data: { priority: 'normal', prioritty: 'high' },
+			}
 		);
+		const body = await expectRestError(
+			response,
+			400,
+			'rest_invalid_param'
+		);
+		expect( body.message ).toContain( 'prioritty' );
+		expect(
+			( body.data as unknown as { params: Record< string, string > } )
+				.params
+		).toHaveProperty( 'prioritty' );
 
 		const alice = await api.as( 'alice' );
 		const mine = await expectRestError(
@@ -646,14 +830,19 @@ test.describe( 'authorization matrix', () => {
 		const agent = await api.as( 'agent' );
 		const bad = await expectRestError(
 			await agent.post( api.url( `${ NS }/tickets` ), {
-				data: { subject: 'Phone call', customer_id: f.aliceCustomer, priority: 'sky-high' },
+				data: {
+					subject: 'Phone call',
+					customer_id: f.aliceCustomer,
+					priority: 'sky-high',
+				},
 			} ),
 			400,
 			'rest_invalid_param'
 		);
-		expect( ( bad.data as unknown as { params: Record< string, string > } ).params ).toHaveProperty(
-			'priority'
-		);
+		expect(
+			( bad.data as unknown as { params: Record< string, string > } )
+				.params
+		).toHaveProperty( 'priority' );
 		const missing = await expectRestError(
 			await agent.post( api.url( `${ NS }/tickets` ), {
 				data: { customer_id: f.aliceCustomer },
@@ -661,23 +850,33 @@ test.describe( 'authorization matrix', () => {
 			400,
 			'rest_missing_callback_param'
 		);
-		expect( ( missing.data as unknown as { params: string[] } ).params ).toContain( 'subject' );
+		expect(
+			( missing.data as unknown as { params: string[] } ).params
+		).toContain( 'subject' );
 	} );
 
-	test( 'two agents replying at once both land, in order', async ( { api } ) => {
+	test( 'two agents replying at once both land, in order', async ( {
+		api,
+	} ) => {
 		const agent = await api.as( 'agent' );
 		const admin = await api.as( 'admin' );
 		const created = await agent.post( api.url( `${ NS }/tickets` ), {
 			data: {
 				subject: 'Concurrent replies',
-				customer: { email: 'concurrency@example.test', name: 'Concurrent Customer' },
+				customer: {
+					email: 'concurrency@example.test',
+					name: 'Concurrent Customer',
+				},
 				message: { body: 'Where is my parcel?' },
 			},
 		} );
 		expect( created.status(), await created.text() ).toBe( 201 );
 		const ticket = ( await created.json() ).id;
-		const before = ( await ( await agent.get( api.url( `${ NS }/tickets/${ ticket }` ) ) ).json() )
-			.message_count;
+		const before = (
+			await (
+				await agent.get( api.url( `${ NS }/tickets/${ ticket }` ) )
+			).json()
+		).message_count;
 
 		const stamp = Date.now();
 		const [ a, b ] = await Promise.all( [
@@ -694,7 +893,11 @@ test.describe( 'authorization matrix', () => {
 
 		const messages = ( await (
 			await agent.get( api.url( `${ NS }/tickets/${ ticket }/messages` ) )
-		).json() ) as Array< { id: number; body_text: string; created_at: string } >;
+		).json() ) as Array< {
+			id: number;
+			body_text: string;
+			created_at: string;
+		} >;
 		const landed = messages.filter( ( m ) => ids.includes( m.id ) );
 		expect( landed ).toHaveLength( 2 );
 		// Listed in id order, and time never goes backwards.
@@ -702,10 +905,16 @@ test.describe( 'authorization matrix', () => {
 		expect( listed ).toEqual( [ ...listed ].sort( ( x, y ) => x - y ) );
 		const times = messages.map( ( m ) => m.created_at );
 		expect( times ).toEqual( [ ...times ].sort() );
-		expect( landed.map( ( m ) => m.body_text ).join( ' ' ) ).toContain( `Agent reply ${ stamp }` );
-		expect( landed.map( ( m ) => m.body_text ).join( ' ' ) ).toContain( `Admin reply ${ stamp }` );
+		expect( landed.map( ( m ) => m.body_text ).join( ' ' ) ).toContain(
+			`Agent reply ${ stamp }`
+		);
+		expect( landed.map( ( m ) => m.body_text ).join( ' ' ) ).toContain(
+			`Admin reply ${ stamp }`
+		);
 
-		const after = await ( await agent.get( api.url( `${ NS }/tickets/${ ticket }` ) ) ).json();
+		const after = await (
+			await agent.get( api.url( `${ NS }/tickets/${ ticket }` ) )
+		).json();
 		expect( after.message_count ).toBe( before + 2 );
 	} );
 } );

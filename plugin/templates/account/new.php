@@ -9,7 +9,7 @@
  * @var string                                     $base     Screens URL.
  * @var array<int, array{id: int, label: string}>  $orders   Her orders.
  * @var int                                        $selected Preselected order.
- * @var array|null                                 $failed   errors/message/values of a failed post.
+ * @var array<string, mixed>|null                                 $failed   errors/message/values of a failed post.
  * @var string                                     $session  Deflection session id.
  */
 

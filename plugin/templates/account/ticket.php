@@ -11,7 +11,7 @@
  * @var string                                  $token    Guest token ('' when logged in).
  * @var array{label: string, url: string}|null  $order    Linked order.
  * @var string                                  $notice   Notice key.
- * @var array|null                              $failed   errors/message/values of a failed post.
+ * @var array<string, mixed>|null                              $failed   errors/message/values of a failed post.
  * @var string                                  $back_url List URL ('' for guests).
  * @var string                                  $self_url This ticket's URL.
  */

@@ -69,11 +69,11 @@ function persist(): void {
 
 export function mount(
 	cfg: ChatConfig,
-	button: HTMLButtonElement,
+	launcherButton: HTMLButtonElement,
 	badge: ( unread: number ) => void
 ): void {
 	config = cfg;
-	launcher = button;
+	launcher = launcherButton;
 	setBadge = badge;
 	saved = load();
 	api = createApi( config, () => saved?.token ?? '' );
@@ -255,7 +255,10 @@ function showError( error: unknown ): void {
 	}
 }
 
-/** Merges a state answer: new messages, status, typing, unread. */
+/**
+ * Merges a state answer: new messages, status, typing, unread.
+ * @param state
+ */
 function apply( state: ChatState ): void {
 	if ( ! saved ) {
 		return;
@@ -431,7 +434,10 @@ function markRead(): void {
 	setBadge( isOpen ? 0 : saved.unread );
 }
 
-/** Fetches the full state (messages after the last one shown). */
+/**
+ * Fetches the full state (messages after the last one shown).
+ * @param all
+ */
 async function refresh( all = false ): Promise< void > {
 	if ( ! saved ) {
 		return;

@@ -1,0 +1,278 @@
+/**
+ * Status, priority, assignee, tags and linked order of a ticket, and merging another ticket in.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import {
+	Button,
+	FormTokenField,
+	Modal,
+	PanelBody,
+	SelectControl,
+	TextControl,
+} from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { Agent, Tag, Ticket, TicketPatch } from '../../../shared/types';
+import {
+	PRIORITIES,
+	STATUSES,
+	priorityLabel,
+	statusLabel,
+	toOptions,
+} from '../../labels';
+import './style.scss';
+
+interface Props {
+	ticket: Ticket;
+	agents: Agent[];
+	tags: Tag[];
+	currentUserId: number;
+	woocommerceActive: boolean;
+	onChange: ( patch: TicketPatch ) => Promise< void >;
+	onMerge: ( sourceId: number ) => Promise< void >;
+}
+
+function MergeModal( {
+	ticket,
+	onMerge,
+	onClose,
+}: {
+	ticket: Ticket;
+	onMerge: ( id: number ) => Promise< void >;
+	onClose: () => void;
+} ) {
+	const [ source, setSource ] = useState( '' );
+	const [ busy, setBusy ] = useState( false );
+	const sourceId = Number( source.replace( /^#/, '' ) );
+	const valid =
+		Number.isInteger( sourceId ) && sourceId > 0 && sourceId !== ticket.id;
+	return (
+		<Modal
+			title={ __( 'Merge another ticket into this one', 'switchboard' ) }
+			onRequestClose={ onClose }
+		>
+			<form
+				onSubmit={ async ( event ) => {
+					event.preventDefault();
+					if ( ! valid ) {
+						return;
+					}
+					setBusy( true );
+					try {
+						await onMerge( sourceId );
+						onClose();
+					} finally {
+						setBusy( false );
+					}
+				} }
+			>
+				<p>
+					{ sprintf(
+						/* translators: %s: ticket number */
+						__(
+							'Its messages move to ticket #%s and it is closed. This cannot be undone.',
+							'switchboard'
+						),
+						String( ticket.number )
+					) }
+				</p>
+				<TextControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					label={ __( 'Ticket number to merge', 'switchboard' ) }
+					value={ source }
+					onChange={ setSource }
+					// eslint-disable-next-line jsx-a11y/no-autofocus
+					autoFocus
+				/>
+				<div className="switchboard-ticket-controls__modal-actions">
+					<Button variant="tertiary" onClick={ onClose }>
+						{ __( 'Cancel', 'switchboard' ) }
+					</Button>
+					<Button
+						variant="primary"
+						type="submit"
+						disabled={ ! valid || busy }
+						isBusy={ busy }
+					>
+						{ __( 'Merge', 'switchboard' ) }
+					</Button>
+				</div>
+			</form>
+		</Modal>
+	);
+}
+
+export default function TicketControls( {
+	ticket,
+	agents,
+	tags,
+	currentUserId,
+	woocommerceActive,
+	onChange,
+	onMerge,
+}: Props ) {
+	const [ busy, setBusy ] = useState( false );
+	const [ order, setOrder ] = useState(
+		ticket.order_id ? String( ticket.order_id ) : ''
+	);
+	const [ merging, setMerging ] = useState( false );
+
+	const apply = async ( patch: TicketPatch ) => {
+		setBusy( true );
+		try {
+			await onChange( patch );
+		} finally {
+			setBusy( false );
+		}
+	};
+
+	const assigneeOptions = [
+		{ value: '0', label: __( 'Unassigned', 'switchboard' ) },
+		...agents.map( ( agent ) => ( {
+			value: String( agent.id ),
+			label:
+				agent.id === currentUserId
+					? sprintf(
+							/* translators: %s: the agent's own name */
+							__( '%s (me)', 'switchboard' ),
+							agent.name
+					  )
+					: agent.name,
+		} ) ),
+	];
+	if (
+		ticket.assignee &&
+		! agents.some( ( a ) => a.id === ticket.assignee?.id )
+	) {
+		assigneeOptions.push( {
+			value: String( ticket.assignee.id ),
+			label: ticket.assignee.name,
+		} );
+	}
+
+	return (
+		<PanelBody
+			title={ __( 'Ticket', 'switchboard' ) }
+			className="switchboard-ticket-controls"
+		>
+			<SelectControl
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
+				label={ __( 'Status', 'switchboard' ) }
+				value={ ticket.status as string }
+				options={ toOptions( STATUSES, statusLabel ) }
+				disabled={ busy }
+				onChange={ ( status: string ) =>
+					apply( { status: status as Ticket[ 'status' ] } )
+				}
+			/>
+			<SelectControl
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
+				label={ __( 'Priority', 'switchboard' ) }
+				value={ ticket.priority as string }
+				options={ toOptions( PRIORITIES, priorityLabel ) }
+				disabled={ busy }
+				onChange={ ( priority: string ) =>
+					apply( { priority: priority as Ticket[ 'priority' ] } )
+				}
+			/>
+			<div className="switchboard-ticket-controls__assignee">
+				<SelectControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					label={ __( 'Assignee', 'switchboard' ) }
+					value={ String( ticket.assignee?.id ?? 0 ) }
+					options={ assigneeOptions }
+					disabled={ busy }
+					onChange={ ( id: string ) =>
+						apply( { assignee_id: Number( id ) } )
+					}
+				/>
+				{ ticket.assignee?.id !== currentUserId &&
+					currentUserId > 0 && (
+						<Button
+							variant="link"
+							disabled={ busy }
+							onClick={ () =>
+								apply( { assignee_id: currentUserId } )
+							}
+						>
+							{ __( 'Assign to me', 'switchboard' ) }
+						</Button>
+					) }
+			</div>
+			<FormTokenField
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
+				label={ __( 'Tags', 'switchboard' ) }
+				value={ ticket.tags.map( ( tag ) => tag.name ) }
+				suggestions={ tags.map( ( tag ) => tag.name ) }
+				disabled={ busy }
+				onChange={ ( tokens ) =>
+					apply( {
+						tags: tokens.map( ( token ) =>
+							typeof token === 'string' ? token : token.value
+						),
+					} )
+				}
+			/>
+			{ woocommerceActive && (
+				<form
+					className="switchboard-ticket-controls__order"
+					onSubmit={ ( event ) => {
+						event.preventDefault();
+						apply( {
+							order_id: Number( order.replace( /^#/, '' ) ) || 0,
+						} );
+					} }
+				>
+					<TextControl
+						__nextHasNoMarginBottom
+						__next40pxDefaultSize
+						label={ __( 'Linked order', 'switchboard' ) }
+						value={ order }
+						placeholder={ __( 'Order number', 'switchboard' ) }
+						onChange={ setOrder }
+					/>
+					<Button
+						variant="secondary"
+						__next40pxDefaultSize
+						type="submit"
+						disabled={
+							busy ||
+							( Number( order.replace( /^#/, '' ) ) || 0 ) ===
+								ticket.order_id
+						}
+					>
+						{ order
+							? __( 'Link', 'switchboard' )
+							: __( 'Unlink', 'switchboard' ) }
+					</Button>
+				</form>
+			) }
+			<Button
+				variant="secondary"
+				className="switchboard-ticket-controls__merge"
+				onClick={ () => setMerging( true ) }
+			>
+				{ __( 'Merge a ticket into this one…', 'switchboard' ) }
+			</Button>
+			{ merging && (
+				<MergeModal
+					ticket={ ticket }
+					onMerge={ onMerge }
+					onClose={ () => setMerging( false ) }
+				/>
+			) }
+		</PanelBody>
+	);
+}

@@ -1,0 +1,322 @@
+/**
+ * One ticket: header with presence, the timeline and composer, and the side panels (controls,
+ * customer, orders). Polls for new messages with backoff.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { Button } from '@wordpress/components';
+import { useDispatch, useRegistry, useSelect } from '@wordpress/data';
+import { useRef, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { coreStore, customersStore, ticketsStore } from '../../store';
+import { navigate, type Route } from '../../router';
+import { usePolling, pollInterval } from '../../hooks/use-polling';
+import { usePresence } from '../../hooks/use-presence';
+import { useShortcuts } from '../../hooks/use-shortcuts';
+import Timeline from '../../components/timeline';
+import Composer, { type ComposerHandle } from '../../components/composer';
+import TicketControls from '../../components/ticket-controls';
+import CustomerPanel from '../../components/customer-panel';
+import PresenceIndicator from '../../components/presence-indicator';
+import ErrorNotice from '../../components/error-notice';
+import { ChannelIcon, StatusBadge } from '../../components/ticket-badges';
+import Loading from '../../components/loading';
+import { channelLabel } from '../../labels';
+import { getPreferences } from '../../preferences';
+import { toApiError } from '../../../shared/api/errors';
+import type { Message, TicketPatch } from '../../../shared/types';
+import { confirmAction } from '../../utils/confirm';
+import './style.scss';
+
+export default function TicketScreen( { route }: { route: Route } ) {
+	const id = route.ticket ?? 0;
+	const registry = useRegistry();
+	const {
+		ticket,
+		error,
+		timeline,
+		timelineError,
+		agents,
+		tags,
+		overview,
+		listIds,
+	} = useSelect(
+		( select ) => ( {
+			ticket: select( ticketsStore ).getTicket( id ),
+			error: select( ticketsStore ).getTicketError( id ),
+			timeline: select( ticketsStore ).getTimeline( id ),
+			timelineError: select( ticketsStore ).getTimelineError( id ),
+			agents: select( coreStore ).getAgents() ?? [],
+			tags: select( coreStore ).getTags() ?? [],
+			overview: select( coreStore ).getOverview(),
+			listIds: select( ticketsStore ).getLastListIds(),
+		} ),
+		[ id ]
+	);
+	const {
+		updateTicket,
+		sendMessage,
+		mergeTickets,
+		splitTicket,
+		refreshTicket,
+		invalidateResolution,
+	} = useDispatch( ticketsStore );
+	const { refreshCustomerTickets } = useDispatch( customersStore );
+	const { createNotice } = useDispatch( coreStore );
+	const composerRef = useRef< ComposerHandle >( null );
+	const [ typing, setTyping ] = useState( false );
+	const others = usePresence( id, typing );
+
+	usePolling(
+		async () => {
+			const before = registry.select( ticketsStore ).getTimeline( id );
+			await refreshTicket( id );
+			return (
+				registry.select( ticketsStore ).getTimeline( id )?.length !==
+				before?.length
+			);
+		},
+		{ minDelay: pollInterval( 10_000 ), maxDelay: 60_000 }
+	);
+
+	const { ticket: _current, ...listParams } = route.params;
+	const backToInbox = () => navigate( listParams );
+	const position = listIds.indexOf( id );
+	const goTo = ( offset: number ) => {
+		const next = listIds[ position + offset ];
+		if ( position >= 0 && next ) {
+			navigate( { ...listParams, ticket: String( next ) } );
+		}
+	};
+
+	useShortcuts( {
+		r: () => composerRef.current?.focus( 'reply' ),
+		n: () => composerRef.current?.focus( 'note' ),
+		j: () => goTo( 1 ),
+		k: () => goTo( -1 ),
+		Escape: backToInbox,
+	} );
+
+	const fail = ( e: unknown ) =>
+		createNotice( 'error', toApiError( e ).message, 'ticket-error' );
+
+	if ( error && ! ticket ) {
+		return (
+			<div className="switchboard-ticket">
+				<Button variant="link" onClick={ backToInbox }>
+					{ __( '← Back to the inbox', 'switchboard' ) }
+				</Button>
+				<ErrorNotice
+					title={ __( 'Could not load the ticket.', 'switchboard' ) }
+					error={ error }
+					onRetry={ () => {
+						invalidateResolution( 'getTicket', [ id ] );
+						invalidateResolution( 'getTimeline', [ id ] );
+					} }
+				/>
+			</div>
+		);
+	}
+	if ( ! ticket ) {
+		return <Loading />;
+	}
+
+	const onChange = async ( patch: TicketPatch ) => {
+		try {
+			await updateTicket( id, patch );
+			createNotice( 'success', __( 'Ticket updated.', 'switchboard' ) );
+		} catch ( e ) {
+			fail( e );
+		}
+	};
+
+	const onSplit = async ( message: Message ) => {
+		if (
+			! confirmAction(
+				__( 'Move this message into a new ticket?', 'switchboard' )
+			)
+		) {
+			return;
+		}
+		try {
+			const created = await splitTicket( id, message.id );
+			createNotice(
+				'success',
+				sprintf(
+					/* translators: %s: ticket number */
+					__( 'Ticket #%s created from the message.', 'switchboard' ),
+					String( created.number )
+				)
+			);
+			if ( ticket.customer ) {
+				refreshCustomerTickets( ticket.customer.id );
+			}
+		} catch ( e ) {
+			fail( e );
+		}
+	};
+
+	return (
+		<article
+			className="switchboard-ticket"
+			aria-labelledby="switchboard-ticket-subject"
+		>
+			<header className="switchboard-ticket__header">
+				<Button
+					variant="tertiary"
+					size="compact"
+					onClick={ backToInbox }
+					aria-keyshortcuts="Escape"
+				>
+					{ __( '← Inbox', 'switchboard' ) }
+				</Button>
+				<h2
+					id="switchboard-ticket-subject"
+					className="switchboard-ticket__subject"
+				>
+					<span className="switchboard-ticket__number">
+						#{ ticket.number }
+					</span>{ ' ' }
+					{ ticket.subject || __( '(no subject)', 'switchboard' ) }
+				</h2>
+				<StatusBadge status={ ticket.status } />
+				<span className="switchboard-ticket__channel">
+					<ChannelIcon channel={ ticket.channel } />{ ' ' }
+					{ channelLabel( ticket.channel ) }
+				</span>
+				{ position >= 0 && (
+					<span className="switchboard-ticket__nav">
+						<Button
+							size="compact"
+							variant="tertiary"
+							disabled={ position <= 0 }
+							onClick={ () => goTo( -1 ) }
+							label={ __( 'Previous ticket (k)', 'switchboard' ) }
+							aria-keyshortcuts="k"
+						>
+							‹
+						</Button>
+						<Button
+							size="compact"
+							variant="tertiary"
+							disabled={ position >= listIds.length - 1 }
+							onClick={ () => goTo( 1 ) }
+							label={ __( 'Next ticket (j)', 'switchboard' ) }
+							aria-keyshortcuts="j"
+						>
+							›
+						</Button>
+					</span>
+				) }
+			</header>
+			<PresenceIndicator others={ others } />
+			<div className="switchboard-ticket__columns">
+				<div className="switchboard-ticket__conversation">
+					{ timelineError && (
+						<ErrorNotice
+							title={ __(
+								'Could not load the conversation.',
+								'switchboard'
+							) }
+							error={ timelineError }
+							onRetry={ () => refreshTicket( id ) }
+						/>
+					) }
+					{ timeline ? (
+						<Timeline
+							items={ timeline }
+							agents={ agents }
+							onSplit={ onSplit }
+						/>
+					) : (
+						! timelineError && <Loading />
+					) }
+					<Composer
+						ref={ composerRef }
+						ticketId={ id }
+						channel={ ticket.channel }
+						agents={ agents }
+						onTyping={ setTyping }
+						onError={ ( message ) =>
+							createNotice( 'error', message, 'composer-error' )
+						}
+						onSend={ async ( { body, isPrivate, attachments } ) => {
+							await sendMessage( id, {
+								body,
+								is_private: isPrivate,
+								attachments,
+							} );
+							const after = getPreferences().afterReplyStatus;
+							if (
+								! isPrivate &&
+								after &&
+								after !== ticket.status
+							) {
+								await updateTicket( id, { status: after } );
+							}
+							createNotice(
+								'success',
+								isPrivate
+									? __( 'Note added.', 'switchboard' )
+									: __( 'Reply sent.', 'switchboard' )
+							);
+						} }
+					/>
+				</div>
+				<aside
+					className="switchboard-ticket__side"
+					aria-label={ __( 'Ticket details', 'switchboard' ) }
+				>
+					<TicketControls
+						key={ `${ ticket.id }:${ ticket.order_id }` }
+						ticket={ ticket }
+						agents={ agents }
+						tags={ tags }
+						currentUserId={ overview?.user.id ?? 0 }
+						woocommerceActive={
+							!! (
+								overview?.woocommerce_active ??
+								window.switchboardSettings?.woocommerceActive
+							)
+						}
+						onChange={ onChange }
+						onMerge={ async ( sourceId ) => {
+							try {
+								await mergeTickets( id, sourceId );
+								createNotice(
+									'success',
+									sprintf(
+										/* translators: %d: ticket number */
+										__(
+											'Ticket #%d merged into this one.',
+											'switchboard'
+										),
+										sourceId
+									)
+								);
+							} catch ( e ) {
+								fail( e );
+								throw e;
+							}
+						} }
+					/>
+					<CustomerPanel
+						ticket={ ticket }
+						woocommerceActive={
+							!! (
+								overview?.woocommerce_active ??
+								window.switchboardSettings?.woocommerceActive
+							)
+						}
+					/>
+				</aside>
+			</div>
+		</article>
+	);
+}
