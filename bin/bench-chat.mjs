@@ -17,11 +17,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const args = Object.fromEntries(
-	process.argv.slice( 2 ).reduce( ( a, v, i, all ) => ( v.startsWith( '--' ) ? [ ...a, [ v.slice( 2 ), all[ i + 1 ] ] ] : a ), [] )
+	process.argv
+		.slice( 2 )
+		.reduce(
+			( a, v, i, all ) =>
+				v.startsWith( '--' )
+					? [ ...a, [ v.slice( 2 ), all[ i + 1 ] ] ]
+					: a,
+			[]
+		)
 );
 const VISITORS = Number( args.visitors ?? 50 );
 const SECONDS = Number( args.seconds ?? 60 );
-const BASE = ( args.base ?? process.env.WP_BASE_URL ?? 'http://localhost:8889' ).replace( /\/$/, '' );
+const BASE = (
+	args.base ??
+	process.env.WP_BASE_URL ??
+	'http://localhost:8889'
+).replace( /\/$/, '' );
 const ENV = BASE.endsWith( ':8888' ) ? 'dev' : 'test';
 const REPO = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
 const API = `${ BASE }/wp-json/switchboard/v1`;
@@ -29,16 +41,26 @@ const sleep = ( ms ) => new Promise( ( r ) => setTimeout( r, ms ) );
 const now = () => performance.now();
 
 function pct( list, p ) {
-	if ( ! list.length ) return NaN;
+	if ( ! list.length ) {
+		return NaN;
+	}
 	const s = [ ...list ].sort( ( a, b ) => a - b );
-	return s[ Math.min( s.length - 1, Math.ceil( ( p / 100 ) * s.length ) - 1 ) ];
+	return s[
+		Math.min( s.length - 1, Math.ceil( ( p / 100 ) * s.length ) - 1 )
+	];
 }
 const fmt = ( list ) =>
-	`n=${ list.length } avg=${ ( list.reduce( ( a, b ) => a + b, 0 ) / ( list.length || 1 ) ).toFixed( 0 ) }ms p50=${ pct( list, 50 )?.toFixed( 0 ) }ms p95=${ pct( list, 95 )?.toFixed( 0 ) }ms max=${ Math.max( ...list ).toFixed( 0 ) }ms`;
+	`n=${ list.length } avg=${ (
+		list.reduce( ( a, b ) => a + b, 0 ) / ( list.length || 1 )
+	).toFixed( 0 ) }ms p50=${ pct( list, 50 )?.toFixed( 0 ) }ms p95=${ pct(
+		list,
+		95
+	)?.toFixed( 0 ) }ms max=${ Math.max( ...list ).toFixed( 0 ) }ms`;
 
 async function login( user ) {
 	const jar = new Map();
-	const cookieHeader = () => [ ...jar ].map( ( [ k, v ] ) => `${ k }=${ v }` ).join( '; ' );
+	const cookieHeader = () =>
+		[ ...jar ].map( ( [ k, v ] ) => `${ k }=${ v }` ).join( '; ' );
 	const keep = ( res ) => {
 		for ( const c of res.headers.getSetCookie?.() ?? [] ) {
 			const [ pair ] = c.split( ';' );
@@ -52,15 +74,38 @@ async function login( user ) {
 		await fetch( `${ BASE }/wp-login.php`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookieHeader() },
-			body: new URLSearchParams( { log: user, pwd: 'password', 'wp-submit': 'Log In', testcookie: '1' } ),
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Cookie: cookieHeader(),
+			},
+			body: new URLSearchParams( {
+				log: user,
+				pwd: 'password',
+				'wp-submit': 'Log In',
+				testcookie: '1',
+			} ),
 		} )
 	);
-	const nonce = ( await ( await fetch( `${ BASE }/wp-admin/admin-ajax.php?action=rest-nonce`, { headers: { Cookie: cookieHeader() } } ) ).text() ).trim();
+	const nonce = (
+		await (
+			await fetch(
+				`${ BASE }/wp-admin/admin-ajax.php?action=rest-nonce`,
+				{ headers: { Cookie: cookieHeader() } }
+			)
+		).text()
+	).trim();
 	return { Cookie: cookieHeader(), 'X-WP-Nonce': nonce };
 }
 
-const stats = { ping: [], session: [], send: [], reply: [], latency: [], errors: 0, status: {} };
+const stats = {
+	ping: [],
+	session: [],
+	send: [],
+	reply: [],
+	latency: [],
+	errors: 0,
+	status: {},
+};
 
 async function call( kind, url, init ) {
 	const t = now();
@@ -74,9 +119,26 @@ async function call( kind, url, init ) {
 }
 
 async function main() {
-	console.log( `bench-chat: ${ VISITORS } visitors, ${ SECONDS } s against ${ BASE }` );
+	console.log(
+		`bench-chat: ${ VISITORS } visitors, ${ SECONDS } s against ${ BASE }`
+	);
 	const sessions = JSON.parse(
-		execFileSync( 'bash', [ 'bin/wp-php.sh', ENV, 'bin/lib-chat/chat-fixture.php', 'sessions', String( VISITORS ), 'active' ], { cwd: REPO } ).toString().trim().split( '\n' ).pop()
+		execFileSync(
+			'bash',
+			[
+				'bin/wp-php.sh',
+				ENV,
+				'bin/lib-chat/chat-fixture.php',
+				'sessions',
+				String( VISITORS ),
+				'active',
+			],
+			{ cwd: REPO }
+		)
+			.toString()
+			.trim()
+			.split( '\n' )
+			.pop()
 	);
 	const agentHeaders = await login( 'agent' );
 	const end = Date.now() + SECONDS * 1000;
@@ -86,21 +148,39 @@ async function main() {
 	const tickets = [];
 
 	const visitor = async ( i ) => {
-		const h = { 'X-Switchboard-Chat-Token': sessions[ i ].token, 'Content-Type': 'application/json' };
+		const h = {
+			'X-Switchboard-Chat-Token': sessions[ i ].token,
+			'Content-Type': 'application/json',
+		};
 		let last = 0;
 		let version = -1;
 		const first = `v${ i } hello ${ Date.now() }`;
 		sent[ i ].add( first );
-		const state = await call( 'send', `${ API }/chat/messages`, { method: 'POST', headers: h, body: JSON.stringify( { body: first } ) } );
-		for ( const m of state?.messages ?? [] ) { seen[ i ].add( m.text ); last = Math.max( last, m.id ); }
-		const ticket = await call( 'session', `${ API }/chat/session?after=0`, { headers: h } );
+		const state = await call( 'send', `${ API }/chat/messages`, {
+			method: 'POST',
+			headers: h,
+			body: JSON.stringify( { body: first } ),
+		} );
+		for ( const m of state?.messages ?? [] ) {
+			seen[ i ].add( m.text );
+			last = Math.max( last, m.id );
+		}
+		const ticket = await call( 'session', `${ API }/chat/session?after=0`, {
+			headers: h,
+		} );
 		void ticket;
 		let nextSend = Date.now() + 5000 + Math.random() * 10000;
 		await sleep( Math.random() * 2000 );
 		while ( Date.now() < end ) {
-			const ping = await call( 'ping', `${ API }/chat/ping`, { headers: h } );
+			const ping = await call( 'ping', `${ API }/chat/ping`, {
+				headers: h,
+			} );
 			if ( ping && ping.v !== version ) {
-				const st = await call( 'session', `${ API }/chat/session?after=${ last }`, { headers: h } );
+				const st = await call(
+					'session',
+					`${ API }/chat/session?after=${ last }`,
+					{ headers: h }
+				);
 				if ( st ) {
 					version = st.version;
 					for ( const m of st.messages ) {
@@ -116,8 +196,15 @@ async function main() {
 			if ( Date.now() > nextSend ) {
 				const text = `v${ i } msg ${ Date.now() }`;
 				sent[ i ].add( text );
-				const st = await call( 'send', `${ API }/chat/messages`, { method: 'POST', headers: h, body: JSON.stringify( { body: text, after: last } ) } );
-				for ( const m of st?.messages ?? [] ) { last = Math.max( last, m.id ); seen[ i ].add( m.text ); }
+				const st = await call( 'send', `${ API }/chat/messages`, {
+					method: 'POST',
+					headers: h,
+					body: JSON.stringify( { body: text, after: last } ),
+				} );
+				for ( const m of st?.messages ?? [] ) {
+					last = Math.max( last, m.id );
+					seen[ i ].add( m.text );
+				}
 				nextSend = Date.now() + 10000;
 			}
 			await sleep( 2000 );
@@ -126,41 +213,77 @@ async function main() {
 
 	const agent = async () => {
 		await sleep( 3000 );
-		const queue = await call( 'queue', `${ API }/chat/queue`, { headers: agentHeaders } );
-		const byEmail = new Map( ( queue?.chats ?? [] ).map( ( c ) => [ c.customer.email, c.ticket_id ] ) );
-		sessions.forEach( ( s, i ) => ( tickets[ i ] = byEmail.get( s.email ) ) );
+		const queue = await call( 'queue', `${ API }/chat/queue`, {
+			headers: agentHeaders,
+		} );
+		const byEmail = new Map(
+			( queue?.chats ?? [] ).map( ( c ) => [
+				c.customer.email,
+				c.ticket_id,
+			] )
+		);
+		sessions.forEach(
+			( s, i ) => ( tickets[ i ] = byEmail.get( s.email ) )
+		);
 		let n = 0;
 		while ( Date.now() < end - 4000 ) {
 			const i = n++ % sessions.length;
 			if ( tickets[ i ] ) {
 				const text = `agent to v${ i } #${ n }`;
-				const res = await call( 'reply', `${ API }/tickets/${ tickets[ i ] }/messages`, {
-					method: 'POST',
-					headers: { ...agentHeaders, 'Content-Type': 'application/json' },
-					body: JSON.stringify( { body: text } ),
-				} );
-				if ( res ) { pending.set( text, now() ); sent[ i ].add( text ); }
+				const res = await call(
+					'reply',
+					`${ API }/tickets/${ tickets[ i ] }/messages`,
+					{
+						method: 'POST',
+						headers: {
+							...agentHeaders,
+							'Content-Type': 'application/json',
+						},
+						body: JSON.stringify( { body: text } ),
+					}
+				);
+				if ( res ) {
+					pending.set( text, now() );
+					sent[ i ].add( text );
+				}
 			}
 			await sleep( 10000 / sessions.length );
 		}
 	};
 
-	await Promise.all( [ ...sessions.map( ( _, i ) => visitor( i ) ), agent() ] );
+	await Promise.all( [
+		...sessions.map( ( _, i ) => visitor( i ) ),
+		agent(),
+	] );
 
 	// Final check: every message sent by either side is in the visitor's transcript.
 	let lost = 0;
 	for ( let i = 0; i < sessions.length; i++ ) {
-		const st = await call( 'final', `${ API }/chat/session?after=0`, { headers: { 'X-Switchboard-Chat-Token': sessions[ i ].token } } );
+		const st = await call( 'final', `${ API }/chat/session?after=0`, {
+			headers: { 'X-Switchboard-Chat-Token': sessions[ i ].token },
+		} );
 		const texts = new Set( ( st?.messages ?? [] ).map( ( m ) => m.text ) );
-		for ( const t of sent[ i ] ) if ( ! texts.has( t ) ) lost++;
+		for ( const t of sent[ i ] ) {
+			if ( ! texts.has( t ) ) {
+				lost++;
+			}
+		}
 	}
 	const total = sent.reduce( ( a, s ) => a + s.size, 0 );
 	console.log( `ping (fast path)      ${ fmt( stats.ping ) }` );
 	console.log( `GET /chat/session     ${ fmt( stats.session ) }` );
 	console.log( `POST visitor message  ${ fmt( stats.send ) }` );
 	console.log( `POST agent reply      ${ fmt( stats.reply ) }` );
-	console.log( `delivery latency (agent reply stored → visitor has it): ${ fmt( stats.latency ) }` );
-	console.log( `messages sent: ${ total }, lost: ${ lost }, undelivered at end of polling: ${ pending.size }, HTTP errors: ${ stats.errors } ${ JSON.stringify( stats.status ) }` );
+	console.log(
+		`delivery latency (agent reply stored → visitor has it): ${ fmt(
+			stats.latency
+		) }`
+	);
+	console.log(
+		`messages sent: ${ total }, lost: ${ lost }, undelivered at end of polling: ${
+			pending.size
+		}, HTTP errors: ${ stats.errors } ${ JSON.stringify( stats.status ) }`
+	);
 	process.exit( lost > 0 ? 1 : 0 );
 }
 

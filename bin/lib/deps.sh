@@ -191,8 +191,13 @@ sb_deps_node() {
 	if [[ ! -d "$SB_REPO_DIR/node_modules" ]]; then
 		if [[ -f "$SB_REPO_DIR/package-lock.json" ]]; then
 			sb_log "installing node modules (npm ci)"
+			# The registry copy this machine class reaches lacks other platforms' optional packages
+			# that package-lock.json names (e.g. @unrs/resolver-binding-*), and npm ci refuses such a
+			# lock; npm install resolves the same tree for this platform and leaves the lock alone.
 			(cd "$SB_REPO_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund </dev/null) ||
-				sb_die "npm ci failed"
+				(sb_warn "npm ci failed: falling back to npm install --no-save" &&
+					cd "$SB_REPO_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --no-save </dev/null) ||
+				sb_die "npm install failed"
 		else
 			sb_warn "no package-lock.json: running npm install"
 			(cd "$SB_REPO_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund </dev/null) ||

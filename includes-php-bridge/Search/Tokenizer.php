@@ -69,8 +69,12 @@ final class Tokenizer {
 
 	/**
 	 * Converts a user's query to a BOOLEAN MODE expression; '' when nothing searchable is left.
+	 *
+	 * @param bool $prefix Latin words match as prefixes ("parc" finds "parcel"): right for
+	 *                     suggestions while typing over a small index; on 100k ticket documents a
+	 *                     prefix term costs InnoDB about three times an exact one.
 	 */
-	public static function query( string $query ): string {
+	public static function query( string $query, bool $prefix = true ): string {
 		$terms = array();
 		foreach ( self::runs( self::normalize( $query ) ) as $run ) {
 			if ( $run['cjk'] ) {
@@ -88,7 +92,7 @@ final class Tokenizer {
 				if ( mb_strlen( $word ) < self::MIN_WORD || in_array( $word, self::STOPWORDS, true ) ) {
 					continue;
 				}
-				$terms[] = '+' . $word . '*';
+				$terms[] = '+' . $word . ( $prefix ? '*' : '' );
 			}
 		}
 		return implode( ' ', array_unique( $terms ) );

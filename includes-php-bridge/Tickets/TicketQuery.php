@@ -144,7 +144,7 @@ final class TicketQuery {
 				$where[]  = 't.id = %d';
 				$params[] = (int) $m[1];
 			} else {
-				$expression = Tokenizer::query( $search );
+				$expression = Tokenizer::query( $search, false );
 				if ( '' !== $expression ) {
 					// One document per ticket (subject + every message), kept by TicketService.
 					$where[]  = 'MATCH(t.search_text) AGAINST (%s IN BOOLEAN MODE)';

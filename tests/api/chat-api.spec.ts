@@ -100,7 +100,7 @@ test.describe( 'chat REST', () => {
 						per_page: 50,
 					} )
 				)
-			 ).json();
+			).json();
 			const ticket = tickets.find( ( t: any ) =>
 				String( t.subject ).includes( word )
 			);
@@ -137,7 +137,7 @@ test.describe( 'chat REST', () => {
 
 			const queue = await (
 				await agent.get( api.url( '/switchboard/v1/chat/queue' ) )
-			 ).json();
+			).json();
 			const chat = queue.chats.find(
 				( c: any ) => c.status === 'waiting' && c.preview
 			);
@@ -151,7 +151,7 @@ test.describe( 'chat REST', () => {
 				await agent.get(
 					api.url( `/switchboard/v1/tickets/${ ticketId }/messages` )
 				)
-			 ).json();
+			).json();
 			expect(
 				transcript.map( ( m: any ) => m.body_text ).join( '\n' )
 			).toContain( 'My parcel is late' );
@@ -181,14 +181,16 @@ test.describe( 'chat REST', () => {
 				await agent.get(
 					api.url( `/switchboard/v1/chat/sessions/${ ticketId }` )
 				)
-			 ).json();
+			).json();
 			expect( context.visitor_online ).toBe( true );
 		} finally {
 			await visitor.dispose();
 		}
 	} );
 
-	test( 'abuse: length limit, HTML as text, rate limit', async ( { api } ) => {
+	test( 'abuse: length limit, HTML as text, rate limit', async ( {
+		api,
+	} ) => {
 		const visitor = await startVisitor(
 			api.url,
 			`abuse-${ unique() }@example.test`
@@ -201,7 +203,8 @@ test.describe( 'chat REST', () => {
 				400,
 				'rest_invalid_param'
 			);
-			const html = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+			const html =
+				'<img src=x onerror=alert(1)><script>alert(2)</script>';
 			const state = await visitor.post( '/messages', { body: html } );
 			expect( state.messages[ 0 ].text ).toBe( html );
 			expect( state.messages[ 0 ] ).not.toHaveProperty( 'body_html' );
@@ -214,7 +217,10 @@ test.describe( 'chat REST', () => {
 					expect( response.headers()[ 'retry-after' ] ).toBeTruthy();
 				}
 			}
-			expect( limited, 'rate-limited within 60 writes a minute' ).toBeGreaterThan( 0 );
+			expect(
+				limited,
+				'rate-limited within 60 writes a minute'
+			).toBeGreaterThan( 0 );
 		} finally {
 			await visitor.dispose();
 		}
@@ -230,9 +236,14 @@ test.describe( 'chat REST', () => {
 		try {
 			const response = await visitor.raw( 'GET', '/ping' );
 			expect( response.status() ).toBe( 200 );
-			expect( response.headers()[ 'x-switchboard-fast-ping' ] ).toBe( '1' );
+			expect( response.headers()[ 'x-switchboard-fast-ping' ] ).toBe(
+				'1'
+			);
 			expect( await response.json() ).toEqual(
-				expect.objectContaining( { v: expect.any( Number ), status: 'bot' } )
+				expect.objectContaining( {
+					v: expect.any( Number ),
+					status: 'bot',
+				} )
 			);
 		} finally {
 			await visitor.dispose();

@@ -52,7 +52,7 @@ export async function startVisitor(
 				Object.fromEntries( new URLSearchParams( query ) )
 			),
 			{
-			method,
+				method,
 				headers: { [ TOKEN_HEADER ]: token },
 				data,
 			}
@@ -87,7 +87,12 @@ export function resetChatLimits(): void {
 	const root = require( 'node:path' ).join( __dirname, '..', '..' );
 	execFileSync(
 		'bash',
-		[ 'bin/wp-php.sh', 'test', 'bin/lib-chat/chat-fixture.php', 'reset-limits' ],
+		[
+			'bin/wp-php.sh',
+			'test',
+			'bin/lib-chat/chat-fixture.php',
+			'reset-limits',
+		],
 		{ cwd: root, stdio: 'ignore' }
 	);
 }

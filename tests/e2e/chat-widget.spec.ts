@@ -198,10 +198,11 @@ test( 'nobody online: the message becomes a ticket and the reply arrives by emai
 		.poll( async () => {
 			const tickets = await (
 				await agent.get( rest( '/tickets?channel=chat&per_page=20' ) )
-			 ).json();
+			).json();
 			ticketId =
-				tickets.find( ( t: any ) => String( t.subject ).includes( marker ) )
-					?.id ?? 0;
+				tickets.find( ( t: any ) =>
+					String( t.subject ).includes( marker )
+				)?.id ?? 0;
 			return ticketId;
 		} )
 		.toBeGreaterThan( 0 );

@@ -24,7 +24,9 @@ export function createApi( config: ChatConfig, token: () => string ) {
 		path: string,
 		body?: Record< string, unknown >
 	): Promise< T > {
-		const headers: Record< string, string > = { Accept: 'application/json' };
+		const headers: Record< string, string > = {
+			Accept: 'application/json',
+		};
 		if ( token() ) {
 			headers[ config.tokenHeader ] = token();
 		}

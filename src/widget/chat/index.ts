@@ -16,7 +16,7 @@ declare global {
 	}
 }
 
-type PanelModule = typeof import( './panel' );
+type PanelModule = typeof import('./panel');
 
 function boot( config: ChatConfig ): void {
 	const button = document.createElement( 'button' );
@@ -26,7 +26,9 @@ function boot( config: ChatConfig ): void {
 	button.setAttribute( 'aria-expanded', 'false' );
 	button.style.cssText = `position:fixed;bottom:20px;${
 		config.position === 'left' ? 'left' : 'right'
-	}:20px;z-index:99999;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;box-shadow:0 2px 12px rgba(0,0,0,.25);color:#fff;background:${ config.color }`;
+	}:20px;z-index:99999;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;box-shadow:0 2px 12px rgba(0,0,0,.25);color:#fff;background:${
+		config.color
+	}`;
 	button.innerHTML =
 		'<svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
 
@@ -50,12 +52,12 @@ function boot( config: ChatConfig ): void {
 
 	let panel: Promise< PanelModule > | null = null;
 	const loadPanel = () => {
-		panel ??= import(
-			/* webpackChunkName: "chat-panel" */ './panel'
-		).then( ( module ) => {
-			module.mount( config, button, showBadge );
-			return module;
-		} );
+		panel ??= import( /* webpackChunkName: "chat-panel" */ './panel' ).then(
+			( module ) => {
+				module.mount( config, button, showBadge );
+				return module;
+			}
+		);
 		return panel;
 	};
 

@@ -1,6 +1,8 @@
 /**
  * The panel's CSS, injected once when the panel chunk loads (no extra stylesheet request on
  * pages where nobody opens the chat). Mobile: full width below 480px.
+ * @param color
+ * @param side
  */
 export function css( color: string, side: 'left' | 'right' ): string {
 	return `

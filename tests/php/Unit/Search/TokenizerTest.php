@@ -71,4 +71,9 @@ final class TokenizerTest extends TestCase {
 		$this->assertTrue( self::finds( $indexed, 'refund 返金' ) );
 		$this->assertFalse( self::finds( $indexed, 'refund 配送' ) );
 	}
+
+	public function test_exact_words_for_ticket_search(): void {
+		$this->assertSame( '+parcel +late', Tokenizer::query( 'Where is my parcel? Late!', false ) );
+		$this->assertSame( '+q08fd4054c1', Tokenizer::query( '返品', false ), 'CJK bigrams are exact either way' );
+	}
 }
