@@ -137,48 +137,48 @@ function sb_bench_texts(): array {
 			'en' => array(
 				"Hi, I ordered a hoodie last week and the tracking page has not changed for five days.\n\nCan you check where the parcel is? Thanks, and sorry to bother you.",
 				"The mug arrived broken — the handle snapped off in the box. I would like a refund or a replacement, whichever is quicker.\n\nPhotos attached.",
-				"Hello! The hoodie is lovely but too small. Could I exchange it for a large? I still have the original packaging.",
-				"We bought twelve tote bags for our office. Our accounting team needs a proper invoice with our VAT number on it.",
-				"The courier says the package was delivered yesterday but nothing is at my door and the neighbours have not seen it.",
-				"Your discount code SPRING15 says it is invalid at checkout, but the newsletter said it runs until the end of the month.",
-				"Quick question: what is the roast date of the espresso beans you are shipping this week? I like them fresh.",
-				"I was charged twice for the same order. Please refund the duplicate payment as soon as possible.",
-				"Could you send my order to my work address instead? I will not be home on Thursday.",
-				"My grinder stopped working after three months. Is it still under warranty? What do you need from me?",
-				"Thanks for the quick answer, that solved it. Have a great weekend!",
-				"Any update on this? It has been a few days and I still have not heard back.",
+				'Hello! The hoodie is lovely but too small. Could I exchange it for a large? I still have the original packaging.',
+				'We bought twelve tote bags for our office. Our accounting team needs a proper invoice with our VAT number on it.',
+				'The courier says the package was delivered yesterday but nothing is at my door and the neighbours have not seen it.',
+				'Your discount code SPRING15 says it is invalid at checkout, but the newsletter said it runs until the end of the month.',
+				'Quick question: what is the roast date of the espresso beans you are shipping this week? I like them fresh.',
+				'I was charged twice for the same order. Please refund the duplicate payment as soon as possible.',
+				'Could you send my order to my work address instead? I will not be home on Thursday.',
+				'My grinder stopped working after three months. Is it still under warranty? What do you need from me?',
+				'Thanks for the quick answer, that solved it. Have a great weekend!',
+				'Any update on this? It has been a few days and I still have not heard back.',
 			),
 			'ja' => array(
 				"お世話になっております。先週注文した抹茶セットがまだ届いていません。\n\n配送状況を確認していただけますか。",
-				"届いた有田焼マグカップが割れていました。返品と返金をお願いしたいです。写真を添付します。",
-				"パーカーのサイズが小さかったので、Lサイズに交換していただけますでしょうか。",
-				"会社の経費で購入したため、宛名入りの領収書を発行していただけますか。",
-				"配送先の住所を変更したいのですが、まだ間に合いますか。",
-				"メールで届いたクーポンコードが使えませんでした。期限内のはずです。",
-				"同じ注文で二重に請求されているようです。確認をお願いします。",
-				"ご対応ありがとうございました。問題は解決しました。",
+				'届いた有田焼マグカップが割れていました。返品と返金をお願いしたいです。写真を添付します。',
+				'パーカーのサイズが小さかったので、Lサイズに交換していただけますでしょうか。',
+				'会社の経費で購入したため、宛名入りの領収書を発行していただけますか。',
+				'配送先の住所を変更したいのですが、まだ間に合いますか。',
+				'メールで届いたクーポンコードが使えませんでした。期限内のはずです。',
+				'同じ注文で二重に請求されているようです。確認をお願いします。',
+				'ご対応ありがとうございました。問題は解決しました。',
 			),
 		),
 		'agent'    => array(
 			'en' => array(
-				"Thanks for reaching out! I have checked with the carrier: your parcel is at the local depot and should be delivered tomorrow.",
-				"I am so sorry the mug arrived damaged. I have issued a full refund to your original payment method; it can take 3–5 business days to show.",
-				"No problem at all — I have created an exchange for a large. Please use the prepaid return label attached to this email.",
-				"Your invoice with the VAT number is attached. Let me know if your accounting team needs anything else.",
-				"I have opened a claim with the courier for the missing package and sent a replacement today. You will get a new tracking number shortly.",
-				"Sorry about that! The discount code had expired early by mistake. I have applied the 15% discount to your order manually.",
-				"The beans shipping this week were roasted on Monday. We roast every week, so they will be fresh.",
-				"You were right, the payment was captured twice. I have refunded the duplicate charge.",
-				"Done — your order will now go to your work address. The courier will deliver on Thursday between 9 and 12.",
-				"Your grinder is covered by the two-year warranty. Please send us the serial number and we will ship a replacement.",
+				'Thanks for reaching out! I have checked with the carrier: your parcel is at the local depot and should be delivered tomorrow.',
+				'I am so sorry the mug arrived damaged. I have issued a full refund to your original payment method; it can take 3–5 business days to show.',
+				'No problem at all — I have created an exchange for a large. Please use the prepaid return label attached to this email.',
+				'Your invoice with the VAT number is attached. Let me know if your accounting team needs anything else.',
+				'I have opened a claim with the courier for the missing package and sent a replacement today. You will get a new tracking number shortly.',
+				'Sorry about that! The discount code had expired early by mistake. I have applied the 15% discount to your order manually.',
+				'The beans shipping this week were roasted on Monday. We roast every week, so they will be fresh.',
+				'You were right, the payment was captured twice. I have refunded the duplicate charge.',
+				'Done — your order will now go to your work address. The courier will deliver on Thursday between 9 and 12.',
+				'Your grinder is covered by the two-year warranty. Please send us the serial number and we will ship a replacement.',
 			),
 			'ja' => array(
-				"お問い合わせありがとうございます。配送業者に確認したところ、明日お届け予定です。",
-				"商品が破損していたとのこと、大変申し訳ございません。全額返金の手続きをいたしました。",
-				"Lサイズへの交換を承りました。返送用の伝票を添付いたします。",
-				"領収書を添付いたしました。ご確認ください。",
-				"配送先住所の変更が完了しました。",
-				"ご不便をおかけして申し訳ございません。割引を手動で適用いたしました。",
+				'お問い合わせありがとうございます。配送業者に確認したところ、明日お届け予定です。',
+				'商品が破損していたとのこと、大変申し訳ございません。全額返金の手続きをいたしました。',
+				'Lサイズへの交換を承りました。返送用の伝票を添付いたします。',
+				'領収書を添付いたしました。ご確認ください。',
+				'配送先住所の変更が完了しました。',
+				'ご不便をおかけして申し訳ございません。割引を手動で適用いたしました。',
 			),
 		),
 	);
@@ -204,7 +204,7 @@ function sb_bench_marker(): ?array {
 		return null;
 	}
 	$have = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::table( 'tickets' ) . ' WHERE id BETWEEN %d AND %d', $marker['tickets'][0], $marker['tickets'][1] ) );
-	return $have === SB_BENCH_TICKETS ? $marker : null;
+	return SB_BENCH_TICKETS === $have ? $marker : null;
 }
 
 /**
@@ -291,8 +291,8 @@ function sb_bench_seed(): array {
 	$start = microtime( true );
 	$step  = static function ( string $what ) use ( &$start ): void {
 		static $last = null;
-		$now  = microtime( true );
-		$last = $last ?? $start;
+		$now         = microtime( true );
+		$last        = $last ?? $start;
 		sb_bench_say( sprintf( '  seed: %-58s %6.1fs', $what, $now - $last ) );
 		$last = $now;
 	};
@@ -307,7 +307,7 @@ function sb_bench_seed(): array {
 
 	$wpdb->query( 'SET SESSION unique_checks = 0' );
 	$wpdb->query( 'SET SESSION foreign_key_checks = 0' );
-	$agents = sb_bench_agents();
+	$agents     = sb_bench_agents();
 	$agent_list = implode( ',', $agents );
 	$n_agents   = count( $agents );
 
@@ -374,9 +374,9 @@ function sb_bench_seed(): array {
 	// channel email 45%, web 20%, account 10%, chat 15%, messenger 5%, phone 5%;
 	// priority low 20%, normal 60%, high 15%, urgent 5%; a quarter in Japanese;
 	// unassigned: 60% of new tickets, 8% of the rest.
-	$n     = SB_BENCH_TICKETS;
-	$subj  = $pick( 'subject', 'seq % 4 = 0', 'CRC32(CONCAT(\'u\', seq))' );
-	$fts   = sb_bench_has_index( $tickets_t, 'search_text' );
+	$n    = SB_BENCH_TICKETS;
+	$subj = $pick( 'subject', 'seq % 4 = 0', 'CRC32(CONCAT(\'u\', seq))' );
+	$fts  = sb_bench_has_index( $tickets_t, 'search_text' );
 	if ( $fts ) {
 		sb_bench_sql( "ALTER TABLE $tickets_t DROP INDEX search_text" );
 	}
@@ -603,9 +603,9 @@ function sb_bench_measure( callable $fn, int $n ): array {
 	$status  = 0;
 	$spent   = 0.0;
 	for ( $i = 0; $i < $n; $i++ ) {
-		$q      = $wpdb->num_queries;
-		$t      = hrtime( true );
-		$status = (int) $fn();
+		$q         = $wpdb->num_queries;
+		$t         = hrtime( true );
+		$status    = (int) $fn();
 		$ms        = ( hrtime( true ) - $t ) / 1e6;
 		$times[]   = $ms;
 		$queries[] = $wpdb->num_queries - $q;
@@ -760,8 +760,8 @@ function sb_bench_http( SB_Bench_Http $client, string $path, int $n ): array {
 	$q      = null;
 	$status = 0;
 	for ( $i = 0; $i < $n; $i++ ) {
-		$r      = $client->get( $path );
-		$status = $r['status'];
+		$r       = $client->get( $path );
+		$status  = $r['status'];
 		$times[] = $r['ms'];
 		if ( null !== $r['server_ms'] ) {
 			$server[] = $r['server_ms'];
@@ -903,7 +903,7 @@ $sb_row = static function ( string $label, array $m, ?float $max_ms, ?int $max_q
 		'result' => ( null === $max_ms && null === $max_q ) ? 'info' : ( $pass ? 'PASS' : 'MISS' ),
 		'note'   => ( $m['status'] >= 200 && $m['status'] < 300 ? '' : 'HTTP ' . $m['status'] . ' ' ) . $note . ( isset( $m['runs'] ) && $m['runs'] < 5 ? sprintf( ' (only %d runs: slow)', $m['runs'] ) : '' ),
 	);
-	$last = end( $sb_rows );
+	$last      = end( $sb_rows );
 	sb_bench_say( sprintf( '  %-66s p50 %8s  p95 %8s ms  q %-5s %s', $last['label'], $last['p50'], $last['p95'], $last['q'], $last['result'] ) );
 };
 
@@ -917,13 +917,74 @@ sb_bench_say( sprintf( "\nmeasuring in process (rest_get_server()->dispatch() + 
 
 $sb_total = sb_bench_dispatch( 'GET', '/switchboard/v1/tickets', array( 'status' => $sb_open ) )[2]['X-WP-Total'] ?? '?';
 $sb_row( 'inbox (open statuses) page 1, per_page 25', sb_bench_measure( $sb_get( '/switchboard/v1/tickets', array( 'status' => $sb_open ) ), $sb_n ), 60, 6, "of $sb_total" );
-$sb_row( 'inbox page 200, per_page 25', sb_bench_measure( $sb_get( '/switchboard/v1/tickets', array( 'status' => $sb_open, 'page' => 200 ) ), $sb_n ), 60, 6 );
-$sb_p10  = sb_bench_measure( $sb_get( '/switchboard/v1/tickets', array( 'status' => $sb_open, 'per_page' => 10 ) ), $sb_n );
-$sb_p100 = sb_bench_measure( $sb_get( '/switchboard/v1/tickets', array( 'status' => $sb_open, 'per_page' => 100 ) ), $sb_n );
+$sb_row(
+	'inbox page 200, per_page 25',
+	sb_bench_measure(
+		$sb_get(
+			'/switchboard/v1/tickets',
+			array(
+				'status' => $sb_open,
+				'page'   => 200,
+			)
+		),
+		$sb_n
+	),
+	60,
+	6
+);
+$sb_p10  = sb_bench_measure(
+	$sb_get(
+		'/switchboard/v1/tickets',
+		array(
+			'status'   => $sb_open,
+			'per_page' => 10,
+		)
+	),
+	$sb_n
+);
+$sb_p100 = sb_bench_measure(
+	$sb_get(
+		'/switchboard/v1/tickets',
+		array(
+			'status'   => $sb_open,
+			'per_page' => 100,
+		)
+	),
+	$sb_n
+);
 $sb_row( 'inbox page 1, per_page 10', $sb_p10, 60, 6 );
 $sb_row( 'inbox page 1, per_page 100', $sb_p100, 60, 6, $sb_p10['q_max'] === $sb_p100['q_max'] ? 'same query count as per_page 10' : 'query count differs from per_page 10!' );
-$sb_row( 'mine (assignee=me, open)', sb_bench_measure( $sb_get( '/switchboard/v1/tickets', array( 'status' => $sb_open, 'assignee' => 'me' ) ), $sb_n ), 60, 6 );
-$sb_row( 'all statuses, sorted by created_at asc, page 50', sb_bench_measure( $sb_get( '/switchboard/v1/tickets', array( 'orderby' => 'created_at', 'order' => 'asc', 'page' => 50 ) ), $sb_n ), 60, 6 );
+$sb_row(
+	'mine (assignee=me, open)',
+	sb_bench_measure(
+		$sb_get(
+			'/switchboard/v1/tickets',
+			array(
+				'status'   => $sb_open,
+				'assignee' => 'me',
+			)
+		),
+		$sb_n
+	),
+	60,
+	6
+);
+$sb_row(
+	'all statuses, sorted by created_at asc, page 50',
+	sb_bench_measure(
+		$sb_get(
+			'/switchboard/v1/tickets',
+			array(
+				'orderby' => 'created_at',
+				'order'   => 'asc',
+				'page'    => 50,
+			)
+		),
+		$sb_n
+	),
+	60,
+	6
+);
 $sb_filter = array(
 	'status'  => $sb_open,
 	'channel' => 'email,chat',
@@ -945,15 +1006,37 @@ $sb_row( sprintf( '  … its /messages (%d)', SB_BENCH_BIG ), sb_bench_measure( 
 foreach ( ! $sb_opts['search'] ? array() : array(
 	'refund'   => 'English word',
 	'warranty' => 'English word, rarer',
-	'返品'     => 'Japanese word',
-	'領収書'   => 'Japanese word, rarer',
+	'返品'       => 'Japanese word',
+	'領収書'      => 'Japanese word, rarer',
 ) as $sb_word => $sb_what ) {
 	$sb_stotal = sb_bench_dispatch( 'GET', '/switchboard/v1/tickets', array( 'search' => $sb_word ) )[2]['X-WP-Total'] ?? '?';
 	$sb_row( sprintf( 'search "%s" (%s), all statuses', $sb_word, $sb_what ), sb_bench_measure( $sb_get( '/switchboard/v1/tickets', array( 'search' => $sb_word ) ), max( 5, (int) ( $sb_n / 3 ) ) ), 300, null, "$sb_stotal hits" );
 }
 if ( $sb_opts['search'] ) {
-	$sb_stotal = sb_bench_dispatch( 'GET', '/switchboard/v1/tickets', array( 'search' => 'refund', 'status' => $sb_open ) )[2]['X-WP-Total'] ?? '?';
-	$sb_row( 'search "refund" within open tickets', sb_bench_measure( $sb_get( '/switchboard/v1/tickets', array( 'search' => 'refund', 'status' => $sb_open ) ), max( 5, (int) ( $sb_n / 3 ) ) ), 300, null, "$sb_stotal hits" );
+	$sb_stotal = sb_bench_dispatch(
+		'GET',
+		'/switchboard/v1/tickets',
+		array(
+			'search' => 'refund',
+			'status' => $sb_open,
+		)
+	)[2]['X-WP-Total'] ?? '?';
+	$sb_row(
+		'search "refund" within open tickets',
+		sb_bench_measure(
+			$sb_get(
+				'/switchboard/v1/tickets',
+				array(
+					'search' => 'refund',
+					'status' => $sb_open,
+				)
+			),
+			max( 5, (int) ( $sb_n / 3 ) )
+		),
+		300,
+		null,
+		"$sb_stotal hits"
+	);
 }
 
 // Create: POST /tickets for an existing customer with a first message; removed afterwards.
@@ -1014,18 +1097,24 @@ if ( $sb_opts['http'] && function_exists( 'curl_init' ) ) {
 	// Zero queries and negligible time for requests that are not the helpdesk's: the same URL
 	// with and without the plugin (the bench mu-plugin's ?sb_bench_off), interleaved.
 	$sb_pairs = array(
-		'front page /'                  => '/?sb_bench_queries=1',
+		'front page /'                   => '/?sb_bench_queries=1',
 		'other plugin REST /wp/v2/posts' => '/wp-json/wp/v2/posts?per_page=5&sb_bench_queries=1',
 	);
 	foreach ( $sb_pairs as $sb_label => $sb_path ) {
-		$sb_on  = array( 'ms' => array(), 'q' => array() );
-		$sb_off = array( 'ms' => array(), 'q' => array() );
+		$sb_on  = array(
+			'ms' => array(),
+			'q'  => array(),
+		);
+		$sb_off = array(
+			'ms' => array(),
+			'q'  => array(),
+		);
 		$sb_guest->get( $sb_path );
 		$sb_guest->get( $sb_path . '&sb_bench_off=1' );
 		$sb_status = 0;
 		for ( $sb_i = 0; $sb_i < $sb_hn; $sb_i++ ) {
-			$sb_a = $sb_guest->get( $sb_path );
-			$sb_b = $sb_guest->get( $sb_path . '&sb_bench_off=1' );
+			$sb_a      = $sb_guest->get( $sb_path );
+			$sb_b      = $sb_guest->get( $sb_path . '&sb_bench_off=1' );
 			$sb_status = $sb_a['status'];
 			if ( null === $sb_a['queries'] || null === $sb_b['queries'] ) {
 				break;
@@ -1039,9 +1128,9 @@ if ( $sb_opts['http'] && function_exists( 'curl_init' ) ) {
 			$sb_http_rows[] = array( $sb_label, 'Δq = 0, Δt ≈ 0', '—', '—', '—', 'n/a', 'the bench mu-plugin did not answer (HTTP ' . $sb_status . ')' );
 			continue;
 		}
-		$sb_dq   = max( $sb_on['q'] ) - max( $sb_off['q'] );
-		$sb_dt   = sb_bench_pct( $sb_on['ms'], 50 ) - sb_bench_pct( $sb_off['ms'], 50 );
-		$sb_base_ms = sb_bench_pct( $sb_off['ms'], 50 );
+		$sb_dq          = max( $sb_on['q'] ) - max( $sb_off['q'] );
+		$sb_dt          = sb_bench_pct( $sb_on['ms'], 50 ) - sb_bench_pct( $sb_off['ms'], 50 );
+		$sb_base_ms     = sb_bench_pct( $sb_off['ms'], 50 );
 		$sb_http_rows[] = array(
 			$sb_label,
 			'Δq = 0, Δt ≤ 2 ms',
@@ -1056,12 +1145,12 @@ if ( $sb_opts['http'] && function_exists( 'curl_init' ) ) {
 	$sb_agent_http = new SB_Bench_Http( $sb_base, 'agent' );
 	if ( $sb_agent_http->ok() ) {
 		foreach ( array(
-			'inbox page 1'              => '/wp-json/switchboard/v1/tickets?status=' . rawurlencode( $sb_open ) . '&sb_bench_queries=1',
-			'inbox page 200'            => '/wp-json/switchboard/v1/tickets?status=' . rawurlencode( $sb_open ) . '&page=200&sb_bench_queries=1',
-			'filtered + priority sort'  => '/wp-json/switchboard/v1/tickets?' . http_build_query( $sb_filter ) . '&sb_bench_queries=1',
-			'queues'                    => '/wp-json/switchboard/v1/queues?sb_bench_queries=1',
-			'long ticket /timeline'     => "/wp-json/switchboard/v1/tickets/$sb_big/timeline?sb_bench_queries=1",
-			'baseline: /overview'       => '/wp-json/switchboard/v1/overview?sb_bench_queries=1',
+			'inbox page 1'             => '/wp-json/switchboard/v1/tickets?status=' . rawurlencode( $sb_open ) . '&sb_bench_queries=1',
+			'inbox page 200'           => '/wp-json/switchboard/v1/tickets?status=' . rawurlencode( $sb_open ) . '&page=200&sb_bench_queries=1',
+			'filtered + priority sort' => '/wp-json/switchboard/v1/tickets?' . http_build_query( $sb_filter ) . '&sb_bench_queries=1',
+			'queues'                   => '/wp-json/switchboard/v1/queues?sb_bench_queries=1',
+			'long ticket /timeline'    => "/wp-json/switchboard/v1/tickets/$sb_big/timeline?sb_bench_queries=1",
+			'baseline: /overview'      => '/wp-json/switchboard/v1/overview?sb_bench_queries=1',
 		) as $sb_label => $sb_path ) {
 			$sb_m           = sb_bench_http( $sb_agent_http, $sb_path, $sb_hn );
 			$sb_http_rows[] = array(

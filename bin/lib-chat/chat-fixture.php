@@ -29,10 +29,25 @@ if ( 'reset-limits' === $switchboard_cmd ) {
 	$switchboard_out = array();
 	$switchboard_n   = max( 1, (int) ( $argv[2] ?? 1 ) );
 	for ( $switchboard_i = 0; $switchboard_i < $switchboard_n; $switchboard_i++ ) {
-		$switchboard_email = 'bench' . $switchboard_i . '-' . wp_generate_password( 6, false, false ) . '@bench.test';
-		$switchboard_cust  = ( new \Switchboard\Tickets\Customers() )->resolve( 'email', $switchboard_email, array( 'name' => 'Bench ' . $switchboard_i, 'email' => $switchboard_email ) );
-		list( , $switchboard_token ) = ( new \Switchboard\Channels\Chat\Sessions() )->create( array( 'customer_id' => $switchboard_cust, 'status' => (string) ( $argv[3] ?? 'bot' ) ) );
-		$switchboard_out[] = array( 'token' => $switchboard_token, 'email' => $switchboard_email );
+		$switchboard_email           = 'bench' . $switchboard_i . '-' . wp_generate_password( 6, false, false ) . '@bench.test';
+		$switchboard_cust            = ( new \Switchboard\Tickets\Customers() )->resolve(
+			'email',
+			$switchboard_email,
+			array(
+				'name'  => 'Bench ' . $switchboard_i,
+				'email' => $switchboard_email,
+			)
+		);
+		list( , $switchboard_token ) = ( new \Switchboard\Channels\Chat\Sessions() )->create(
+			array(
+				'customer_id' => $switchboard_cust,
+				'status'      => (string) ( $argv[3] ?? 'bot' ),
+			)
+		);
+		$switchboard_out[]           = array(
+			'token' => $switchboard_token,
+			'email' => $switchboard_email,
+		);
 	}
 	echo wp_json_encode( $switchboard_out ), "\n";
 } elseif ( 'mail-sink' === $switchboard_cmd ) {

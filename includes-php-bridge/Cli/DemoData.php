@@ -40,7 +40,14 @@ final class DemoData {
 		$alice     = isset( $users['alice'] ) ? $customers->for_user( (int) $users['alice'] ) : $customers->resolve( 'email', 'alice@example.com', array( 'name' => 'Alice Anderson' ) );
 		$bob       = isset( $users['bob'] ) ? $customers->for_user( (int) $users['bob'] ) : $customers->resolve( 'email', 'bob@example.com', array( 'name' => 'Bob Brown' ) );
 		$hanako    = $customers->resolve( 'email', 'hanako@example.jp', array( 'name' => '佐藤 花子' ) );
-		$visitor   = $customers->resolve( 'chat', 'demo-visitor-1', array( 'name' => 'Chris Visitor', 'email' => 'chris@example.net' ) );
+		$visitor   = $customers->resolve(
+			'chat',
+			'demo-visitor-1',
+			array(
+				'name'  => 'Chris Visitor',
+				'email' => 'chris@example.net',
+			)
+		);
 		$messenger = $customers->resolve( 'messenger', '4711000000001', array( 'name' => 'Dana Messenger' ) );
 		$customers->add_identity( $alice, 'phone', '+1 555 0100' );
 
@@ -59,10 +66,40 @@ final class DemoData {
 			)
 		);
 		if ( is_int( $t ) ) {
-			$service->add_message( $t, array( 'author_type' => 'agent', 'author_id' => $agent, 'body_html' => '<p>Hi Alice, sorry about that! I have asked the carrier and will get back to you tomorrow.</p>', 'created_at' => $ago( 2700 ) ) );
-			$service->add_message( $t, array( 'author_type' => 'agent', 'author_id' => $agent, 'is_private' => true, 'body_html' => 'Carrier says the parcel is in the depot, @admin can we re-ship if it is not out by Friday?', 'created_at' => $ago( 2690 ) ) );
-			$service->add_message( $t, array( 'author_type' => 'customer', 'body_text' => 'Any news? It is still not here.', 'created_at' => $ago( 95 ) ) );
-			$service->update( $t, array( 'assignee_id' => $agent, 'priority' => 'high' ) );
+			$service->add_message(
+				$t,
+				array(
+					'author_type' => 'agent',
+					'author_id'   => $agent,
+					'body_html'   => '<p>Hi Alice, sorry about that! I have asked the carrier and will get back to you tomorrow.</p>',
+					'created_at'  => $ago( 2700 ),
+				)
+			);
+			$service->add_message(
+				$t,
+				array(
+					'author_type' => 'agent',
+					'author_id'   => $agent,
+					'is_private'  => true,
+					'body_html'   => 'Carrier says the parcel is in the depot, @admin can we re-ship if it is not out by Friday?',
+					'created_at'  => $ago( 2690 ),
+				)
+			);
+			$service->add_message(
+				$t,
+				array(
+					'author_type' => 'customer',
+					'body_text'   => 'Any news? It is still not here.',
+					'created_at'  => $ago( 95 ),
+				)
+			);
+			$service->update(
+				$t,
+				array(
+					'assignee_id' => $agent,
+					'priority'    => 'high',
+				)
+			);
 		}
 
 		// Web form, new and unassigned, about Bob's order.
@@ -102,10 +139,36 @@ final class DemoData {
 			)
 		);
 		if ( is_int( $t ) ) {
-			$service->add_message( $t, array( 'author_type' => 'agent', 'author_id' => $agent, 'body_text' => 'We do! Usually 5–7 business days with tracking.', 'created_at' => $ago( 1438 ) ) );
-			$service->add_message( $t, array( 'author_type' => 'customer', 'body_text' => 'Perfect, thanks!', 'created_at' => $ago( 1437 ) ) );
+			$service->add_message(
+				$t,
+				array(
+					'author_type' => 'agent',
+					'author_id'   => $agent,
+					'body_text'   => 'We do! Usually 5–7 business days with tracking.',
+					'created_at'  => $ago( 1438 ),
+				)
+			);
+			$service->add_message(
+				$t,
+				array(
+					'author_type' => 'customer',
+					'body_text'   => 'Perfect, thanks!',
+					'created_at'  => $ago( 1437 ),
+				)
+			);
 			$service->update( $t, array( 'status' => 'solved' ) );
-			$service->update_meta( $t, 'rating', array( 'score' => 5, 'comment' => 'Super quick answer', 'at' => gmdate( 'Y-m-d\TH:i:s\Z', time() - 86000 ) ) );
+			$service->update_meta(
+				$t,
+				'rating',
+				array(
+					'score'   => 5,
+					'comment' => 'Super quick answer',
+					'at'      => gmdate(
+						'Y-m-d\TH:i:s\Z',
+						time() - 86000
+					),
+				)
+			);
 		}
 
 		// A phone call logged by the agent, with a private note.
@@ -120,7 +183,16 @@ final class DemoData {
 			)
 		);
 		if ( is_int( $t ) ) {
-			$service->add_message( $t, array( 'author_type' => 'agent', 'author_id' => $agent, 'is_private' => true, 'body_text' => 'Office address is in her account notes.', 'created_at' => $ago( 29 ) ) );
+			$service->add_message(
+				$t,
+				array(
+					'author_type' => 'agent',
+					'author_id'   => $agent,
+					'is_private'  => true,
+					'body_text'   => 'Office address is in her account notes.',
+					'created_at'  => $ago( 29 ),
+				)
+			);
 		}
 
 		// Messenger, waiting on the customer.
@@ -135,7 +207,15 @@ final class DemoData {
 			)
 		);
 		if ( is_int( $t ) ) {
-			$service->add_message( $t, array( 'author_type' => 'agent', 'author_id' => $agent, 'body_text' => 'Next Tuesday! Shall I reserve one for you?', 'created_at' => $ago( 590 ) ) );
+			$service->add_message(
+				$t,
+				array(
+					'author_type' => 'agent',
+					'author_id'   => $agent,
+					'body_text'   => 'Next Tuesday! Shall I reserve one for you?',
+					'created_at'  => $ago( 590 ),
+				)
+			);
 			$service->update( $t, array( 'status' => 'pending' ) );
 		}
 	}

@@ -81,7 +81,14 @@ final class AccountScreens {
 	 */
 	private function render_list( string $base, string $notice ): string {
 		$page     = isset( $_GET['sb_page'] ) ? max( 1, absint( $_GET['sb_page'] ) ) : 1; // phpcs:ignore WordPress.Security.NonceVerification
-		$response = self::dispatch( 'GET', '/switchboard/v1/me/tickets', array( 'page' => $page, 'per_page' => 20 ) );
+		$response = self::dispatch(
+			'GET',
+			'/switchboard/v1/me/tickets',
+			array(
+				'page'     => $page,
+				'per_page' => 20,
+			)
+		);
 		$tickets  = $response->is_error() ? array() : (array) $response->get_data();
 		$headers  = $response->get_headers();
 
@@ -130,7 +137,15 @@ final class AccountScreens {
 				'notice'   => $notice,
 				'failed'   => self::$failed,
 				'back_url' => is_user_logged_in() ? $base : '',
-				'self_url' => add_query_arg( array_filter( array( Links::TICKET => $ticket_id, Links::TOKEN => $token ) ), $base ),
+				'self_url' => add_query_arg(
+					array_filter(
+						array(
+							Links::TICKET => $ticket_id,
+							Links::TOKEN  => $token,
+						)
+					),
+					$base
+				),
 			)
 		);
 	}
@@ -189,7 +204,14 @@ final class AccountScreens {
 					self::fail( array( 'attachments' => implode( ' ', $uploads['errors'] ) ), '', array( 'body' => $body ) );
 					return;
 				}
-				$response = self::dispatch( 'POST', '/switchboard/v1/me/tickets/' . $ticket_id . '/messages', $params + array( 'body' => $body, 'attachments' => $uploads['ids'] ) );
+				$response = self::dispatch(
+					'POST',
+					'/switchboard/v1/me/tickets/' . $ticket_id . '/messages',
+					$params + array(
+						'body'        => $body,
+						'attachments' => $uploads['ids'],
+					)
+				);
 				if ( $response->is_error() ) {
 					self::fail_from( $response, array( 'body' => $body ) );
 					return;
@@ -200,7 +222,14 @@ final class AccountScreens {
 			case 'rate':
 				$score    = isset( $_POST['score'] ) ? absint( $_POST['score'] ) : 0;
 				$comment  = isset( $_POST['comment'] ) ? sanitize_textarea_field( wp_unslash( $_POST['comment'] ) ) : '';
-				$response = self::dispatch( 'POST', '/switchboard/v1/me/tickets/' . $ticket_id . '/rating', $params + array( 'score' => $score, 'comment' => $comment ) );
+				$response = self::dispatch(
+					'POST',
+					'/switchboard/v1/me/tickets/' . $ticket_id . '/rating',
+					$params + array(
+						'score'   => $score,
+						'comment' => $comment,
+					)
+				);
 				if ( $response->is_error() ) {
 					if ( 400 === $response->get_status() ) {
 						self::fail( array( 'score' => __( 'Please choose from 1 to 5 stars.', 'switchboard' ) ), '', array( 'comment' => $comment ) );

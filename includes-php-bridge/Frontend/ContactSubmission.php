@@ -108,10 +108,10 @@ final class ContactSubmission {
 				'customer_id' => $customer_id,
 				'order_id'    => $order_id,
 				'meta'        => array(
-					'source'    => 'contact_form',
-					'page'      => $page,
-					'name'      => $fields['name'],
-					'user_id'   => get_current_user_id(),
+					'source'  => 'contact_form',
+					'page'    => $page,
+					'name'    => $fields['name'],
+					'user_id' => get_current_user_id(),
 				),
 				'message'     => array(
 					'author_type' => 'customer',

@@ -265,9 +265,9 @@ final class Articles {
 	 * A single internal article over wp/v2 (and its sub-routes) answers 404 to anyone who may not
 	 * read it; collections are already filtered by hide_internal().
 	 *
-	 * @param mixed            $response Response so far (null to go on).
+	 * @param mixed                $response Response so far (null to go on).
 	 * @param array<string, mixed> $handler Route handler.
-	 * @param \WP_REST_Request $request  Request.
+	 * @param \WP_REST_Request     $request  Request.
 	 * @return mixed
 	 */
 	public function rest_guard( $response, $handler, $request ) {

@@ -151,7 +151,7 @@ final class Faq {
 	 * @return WP_Post[]
 	 */
 	private function posts( string $category, int $limit ): array {
-		$args = array(
+		$args  = array(
 			'post_type'              => Articles::POST_TYPE,
 			'post_status'            => 'publish',
 			'has_password'           => false,
@@ -206,7 +206,25 @@ final class Faq {
 					'name'           => $entry['question'],
 					'acceptedAnswer' => array(
 						'@type' => 'Answer',
-						'text'  => trim( wp_kses( $entry['answer'], array( 'a' => array( 'href' => true ), 'p' => array(), 'br' => array(), 'ul' => array(), 'ol' => array(), 'li' => array(), 'strong' => array(), 'em' => array(), 'b' => array(), 'i' => array(), 'h3' => array(), 'h4' => array() ) ) ),
+						'text'  => trim(
+							wp_kses(
+								$entry['answer'],
+								array(
+									'a'      => array( 'href' => true ),
+									'p'      => array(),
+									'br'     => array(),
+									'ul'     => array(),
+									'ol'     => array(),
+									'li'     => array(),
+									'strong' => array(),
+									'em'     => array(),
+									'b'      => array(),
+									'i'      => array(),
+									'h3'     => array(),
+									'h4'     => array(),
+								)
+							)
+						),
 					),
 				),
 				$entries

@@ -145,7 +145,7 @@ final class HelpCenter {
 		Assets::enqueue_front();
 		$categories = array();
 		if ( $show_categories ) {
-			$terms = get_terms(
+			$terms      = get_terms(
 				array(
 					'taxonomy'   => Articles::TAXONOMY,
 					'hide_empty' => true,

@@ -112,8 +112,8 @@ final class SearchIndex {
 	public function rebuild(): int {
 		global $wpdb;
 		$wpdb->query( 'DELETE FROM ' . Schema::table( 'kb_index' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name only.
-		$count  = 0;
-		$last   = 0;
+		$count = 0;
+		$last  = 0;
 		do {
 			$ids = $wpdb->get_col(
 				$wpdb->prepare(
@@ -131,7 +131,8 @@ final class SearchIndex {
 				$last = (int) $id;
 			}
 			wp_cache_flush_runtime();
-		} while ( count( $ids ) === 500 );
+			$batch = count( $ids );
+		} while ( 500 === $batch );
 		return $count;
 	}
 
@@ -161,7 +162,10 @@ final class SearchIndex {
 		// title matches first, then body matches. Rows the visitor may not see are dropped in PHP
 		// (a few internal/unpublished rows), so each pass over-fetches a little.
 		$hits = array();
-		foreach ( array( 'title_text' => self::TITLE_WEIGHT, 'search_text' => 1 ) as $column => $weight ) {
+		foreach ( array(
+			'title_text'  => self::TITLE_WEIGHT,
+			'search_text' => 1,
+		) as $column => $weight ) {
 			foreach ( $this->ranked( $column, $expression, $limit * 3 + 5 ) as $row ) {
 				$id = (int) $row['post_id'];
 				if ( isset( $hits[ $id ] ) || ! (int) $row['is_published'] || ( ! $include_internal && (int) $row['is_internal'] ) ) {

@@ -166,10 +166,10 @@ final class AttachmentsController extends Controller {
 	/**
 	 * Streams the file instead of JSON for our download route.
 	 *
-	 * @param bool             $served  Whether the request was served.
-	 * @param mixed            $result  Response.
-	 * @param WP_REST_Request  $request Request.
-	 * @param \WP_REST_Server  $server  Server.
+	 * @param bool            $served  Whether the request was served.
+	 * @param mixed           $result  Response.
+	 * @param WP_REST_Request $request Request.
+	 * @param \WP_REST_Server $server  Server.
 	 */
 	public function serve_file( $served, $result, $request, $server ): bool {
 		if ( $served || ! $result instanceof WP_REST_Response ) {

@@ -214,7 +214,7 @@ final class MeController extends Controller {
 				'per_page' => (int) $request['per_page'],
 			)
 		);
-		$items = array_map( array( $this, 'shape' ), $result['rows'] );
+		$items  = array_map( array( $this, 'shape' ), $result['rows'] );
 		return $this->collection( $items, $result['total'], (int) $request['per_page'] );
 	}
 
@@ -236,7 +236,19 @@ final class MeController extends Controller {
 		$customer = Access::current_customer_id();
 		$order_id = (int) $request['order_id'];
 		if ( $order_id > 0 && ! self::owns_order( $order_id, get_current_user_id() ) ) {
-			return new WP_Error( 'switchboard_invalid_order', __( 'That order is not one of yours.', 'switchboard' ), array( 'status' => 400, 'params' => array( 'order_id' => __( 'Not your order.', 'switchboard' ) ) ) );
+			return new WP_Error(
+				'switchboard_invalid_order',
+				__( 'That order is not one of yours.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'params' => array(
+						'order_id' => __(
+							'Not your order.',
+							'switchboard'
+						),
+					),
+				)
+			);
 		}
 		$id = ( new TicketService() )->create(
 			array(

@@ -62,7 +62,7 @@ final class QueuesController extends Controller {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}
-		$count = array(
+		$count        = array(
 			'type'     => 'integer',
 			'context'  => array( 'view' ),
 			'readonly' => true,
@@ -73,21 +73,21 @@ final class QueuesController extends Controller {
 			'type'                 => 'object',
 			'additionalProperties' => false,
 			'properties'           => array(
-				'mine'       => $count,
-				'unassigned' => $count,
-				'all_open'   => $count,
-				'new'        => $count,
-				'open'       => $count,
-				'pending'    => $count,
-				'on_hold'    => $count,
-				'solved'     => $count,
+				'mine'          => $count,
+				'unassigned'    => $count,
+				'all_open'      => $count,
+				'new'           => $count,
+				'open'          => $count,
+				'pending'       => $count,
+				'on_hold'       => $count,
+				'solved'        => $count,
 				'solved_capped' => array(
 					'description' => __( 'True when there are at least this many solved tickets (the count stops there).', 'switchboard' ),
 					'type'        => 'boolean',
 					'context'     => array( 'view' ),
 					'readonly'    => true,
 				),
-				'channels'   => array(
+				'channels'      => array(
 					'type'                 => 'object',
 					'context'              => array( 'view' ),
 					'readonly'             => true,

@@ -80,7 +80,19 @@ final class TagsController extends Controller {
 	public function create_item( $request ) {
 		$tag = ( new Tags() )->ensure( (string) $request['name'], (string) $request['color'] );
 		if ( ! $tag ) {
-			return new WP_Error( 'rest_invalid_param', __( 'The tag needs a name with letters or digits.', 'switchboard' ), array( 'status' => 400, 'params' => array( 'name' => __( 'Invalid name.', 'switchboard' ) ) ) );
+			return new WP_Error(
+				'rest_invalid_param',
+				__( 'The tag needs a name with letters or digits.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'params' => array(
+						'name' => __(
+							'Invalid name.',
+							'switchboard'
+						),
+					),
+				)
+			);
 		}
 		$response = rest_ensure_response( $tag );
 		$response->set_status( 201 );

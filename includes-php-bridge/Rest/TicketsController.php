@@ -207,7 +207,14 @@ final class TicketsController extends Controller {
 			}
 		}
 		if ( null !== $args['assignee'] && ! in_array( $args['assignee'], array( 'me', 'none' ), true ) && ! ctype_digit( (string) $args['assignee'] ) ) {
-			return new WP_Error( 'rest_invalid_param', __( 'assignee must be "me", "none" or a user id.', 'switchboard' ), array( 'status' => 400, 'params' => array( 'assignee' => 'me|none|<id>' ) ) );
+			return new WP_Error(
+				'rest_invalid_param',
+				__( 'assignee must be "me", "none" or a user id.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'params' => array( 'assignee' => 'me|none|<id>' ),
+				)
+			);
 		}
 
 		$result = ( new TicketQuery() )->query( $args );
@@ -248,14 +255,38 @@ final class TicketsController extends Controller {
 		$customer_id = (int) $request['customer_id'];
 		if ( $customer_id > 0 ) {
 			if ( null === $customers->get( $customer_id ) ) {
-				return new WP_Error( 'switchboard_invalid_customer', __( 'Customer not found.', 'switchboard' ), array( 'status' => 400, 'params' => array( 'customer_id' => __( 'Customer not found.', 'switchboard' ) ) ) );
+				return new WP_Error(
+					'switchboard_invalid_customer',
+					__( 'Customer not found.', 'switchboard' ),
+					array(
+						'status' => 400,
+						'params' => array(
+							'customer_id' => __(
+								'Customer not found.',
+								'switchboard'
+							),
+						),
+					)
+				);
 			}
 		} else {
 			$customer = (array) $request['customer'];
 			$email    = sanitize_email( (string) ( $customer['email'] ?? '' ) );
 			$phone    = sanitize_text_field( (string) ( $customer['phone'] ?? '' ) );
 			if ( '' === $email && '' === $phone ) {
-				return new WP_Error( 'rest_missing_callback_param', __( 'Give customer_id, or a customer with an email or phone number.', 'switchboard' ), array( 'status' => 400, 'params' => array( 'customer' => __( 'Email or phone required.', 'switchboard' ) ) ) );
+				return new WP_Error(
+					'rest_missing_callback_param',
+					__( 'Give customer_id, or a customer with an email or phone number.', 'switchboard' ),
+					array(
+						'status' => 400,
+						'params' => array(
+							'customer' => __(
+								'Email or phone required.',
+								'switchboard'
+							),
+						),
+					)
+				);
 			}
 			$customer_id = '' !== $email
 				? $customers->resolve( 'email', $email, $customer + array( 'email' => $email ) )
@@ -411,7 +442,7 @@ final class TicketsController extends Controller {
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function get_collection_params() {
-		$params                       = parent::get_collection_params();
+		$params                        = parent::get_collection_params();
 		$params['per_page']['maximum'] = 100;
 		$params['per_page']['default'] = 25;
 		return $params + array(

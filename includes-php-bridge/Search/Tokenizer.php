@@ -45,8 +45,8 @@ final class Tokenizer {
 	 * Converts text for the `search_text` column.
 	 */
 	public static function index( string $text ): string {
-		$text   = self::normalize( $text );
-		$words  = array();
+		$text     = self::normalize( $text );
+		$words    = array();
 		$unigrams = array();
 
 		foreach ( self::runs( $text ) as $run ) {

@@ -173,7 +173,7 @@ final class Attachments {
 			),
 			ARRAY_A
 		);
-		$out = array();
+		$out  = array();
 		foreach ( (array) $rows as $row ) {
 			$out[ (int) $row['message_id'] ][] = $row;
 		}

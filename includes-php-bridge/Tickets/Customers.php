@@ -158,7 +158,7 @@ final class Customers {
 			$wpdb->prepare( 'SELECT * FROM ' . Schema::table( 'customers' ) . ' WHERE id IN (' . implode( ',', array_fill( 0, count( $ids ), '%d' ) ) . ')', $ids ),
 			ARRAY_A
 		);
-		$out = array();
+		$out  = array();
 		foreach ( (array) $rows as $row ) {
 			$out[ (int) $row['id'] ] = $row;
 		}
@@ -233,7 +233,7 @@ final class Customers {
 
 		$wpdb->query( $wpdb->prepare( 'UPDATE ' . Schema::table( 'identities' ) . ' SET customer_id = %d WHERE customer_id = %d', $target, $source ) );
 		$moved = (int) $wpdb->query( $wpdb->prepare( 'UPDATE ' . Schema::table( 'tickets' ) . ' SET customer_id = %d WHERE customer_id = %d', $target, $source ) );
-		$wpdb->query( $wpdb->prepare( "UPDATE " . Schema::table( 'messages' ) . " SET author_id = %d WHERE author_type = 'customer' AND author_id = %d", $target, $source ) );
+		$wpdb->query( $wpdb->prepare( 'UPDATE ' . Schema::table( 'messages' ) . " SET author_id = %d WHERE author_type = 'customer' AND author_id = %d", $target, $source ) );
 		$wpdb->update(
 			Schema::table( 'customers' ),
 			array(

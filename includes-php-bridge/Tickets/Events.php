@@ -19,10 +19,10 @@ final class Events {
 	/**
 	 * Records an event.
 	 *
-	 * @param int                  $ticket_id Ticket.
-	 * @param string               $type      e.g. status_changed, assigned, priority_changed, tags_changed,
-	 *                                        merged, split, order_linked, created, customer_merged.
-	 * @param array<string, mixed> $data      Event data (from/to …).
+	 * @param int                                 $ticket_id Ticket.
+	 * @param string                              $type      e.g. status_changed, assigned, priority_changed, tags_changed,
+	 *                                                       merged, split, order_linked, created, customer_merged.
+	 * @param array<string, mixed>                $data      Event data (from/to …).
 	 * @param array{type?: string, id?: int}|null $actor Who did it; defaults to the current user as agent, or system.
 	 */
 	public function record( int $ticket_id, string $type, array $data = array(), ?array $actor = null ): int {

@@ -113,8 +113,8 @@ final class Messages {
 	 * @return array<int, array<string, mixed>>
 	 */
 	public function format_many( array $rows, array $extra = array() ): array {
-		$attachments = new Attachments();
-		$files       = $attachments->for_messages( array_column( $rows, 'id' ) );
+		$attachments  = new Attachments();
+		$files        = $attachments->for_messages( array_column( $rows, 'id' ) );
 		$customer_ids = array();
 		$user_ids     = array();
 		foreach ( $rows as $row ) {

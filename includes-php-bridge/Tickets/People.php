@@ -32,7 +32,7 @@ final class People {
 			$wpdb->prepare( "SELECT ID, user_login, user_email, display_name FROM {$wpdb->users} WHERE ID IN (" . implode( ',', array_fill( 0, count( $ids ), '%d' ) ) . ')', $ids ),
 			ARRAY_A
 		);
-		$out = array();
+		$out  = array();
 		foreach ( (array) $rows as $row ) {
 			$out[ (int) $row['ID'] ] = array(
 				'id'     => (int) $row['ID'],

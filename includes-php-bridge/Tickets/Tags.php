@@ -138,7 +138,7 @@ final class Tags {
 			),
 			ARRAY_A
 		);
-		$out = array();
+		$out  = array();
 		foreach ( (array) $rows as $row ) {
 			$out[ (int) $row['ticket_id'] ][] = self::shape( $row );
 		}

@@ -42,9 +42,9 @@ final class TicketQuery {
 			$sort .= ", t.id $order";
 		}
 
-		$per_page = max( 1, min( 100, (int) ( $args['per_page'] ?? 25 ) ) );
-		$page     = max( 1, (int) ( $args['page'] ?? 1 ) );
-		$table    = Schema::table( 'tickets' );
+		$per_page  = max( 1, min( 100, (int) ( $args['per_page'] ?? 25 ) ) );
+		$page      = max( 1, (int) ( $args['page'] ?? 1 ) );
+		$table     = Schema::table( 'tickets' );
 		$sql_where = $where ? 'WHERE ' . implode( ' AND ', $where ) : '';
 
 		$columns = 't.id, t.subject, t.status, t.priority, t.channel, t.customer_id, t.assignee_id, t.team_id, t.order_id, t.merged_into, t.message_count, t.preview, t.last_message_at, t.last_customer_message_at, t.last_agent_reply_at, t.first_response_at, t.first_response_seconds, t.resolved_at, t.reopen_count, t.sla_first_response_due, t.sla_resolution_due, t.created_at, t.updated_at';
@@ -134,7 +134,7 @@ final class TicketQuery {
 		}
 
 		if ( ! empty( $args['tag'] ) ) {
-			$join     = 'JOIN ' . Schema::table( 'ticket_tags' ) . ' tt ON tt.ticket_id = t.id JOIN ' . Schema::table( 'tags' ) . ' tg ON tg.id = tt.tag_id AND tg.slug = %s';
+			$join = 'JOIN ' . Schema::table( 'ticket_tags' ) . ' tt ON tt.ticket_id = t.id JOIN ' . Schema::table( 'tags' ) . ' tg ON tg.id = tt.tag_id AND tg.slug = %s';
 			array_unshift( $params, sanitize_title( (string) $args['tag'] ) );
 		}
 
@@ -181,10 +181,10 @@ final class TicketQuery {
 			'channels'   => array(),
 		);
 		foreach ( (array) $rows as $row ) {
-			$n        = (int) $row['n'];
-			$assignee = (int) $row['assignee_id'];
+			$n                = (int) $row['n'];
+			$assignee         = (int) $row['assignee_id'];
 			$out['all_open'] += $n;
-			$key = str_replace( '-', '_', (string) $row['status'] );
+			$key              = str_replace( '-', '_', (string) $row['status'] );
 			if ( isset( $out[ $key ] ) ) {
 				$out[ $key ] += $n;
 			}

@@ -60,7 +60,14 @@ final class TicketService {
 
 		$customer_id = (int) ( $args['customer_id'] ?? 0 );
 		if ( $customer_id <= 0 || null === ( new Customers() )->get( $customer_id ) ) {
-			return new WP_Error( 'switchboard_invalid_customer', __( 'The ticket needs an existing customer.', 'switchboard' ), array( 'status' => 400, 'field' => 'customer_id' ) );
+			return new WP_Error(
+				'switchboard_invalid_customer',
+				__( 'The ticket needs an existing customer.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'field'  => 'customer_id',
+				)
+			);
 		}
 
 		$subject = trim( sanitize_text_field( (string) ( $args['subject'] ?? '' ) ) );
@@ -69,12 +76,26 @@ final class TicketService {
 			$subject = Html::preview( $body, 80 );
 		}
 		if ( '' === $subject ) {
-			return new WP_Error( 'switchboard_invalid_subject', __( 'The ticket needs a subject.', 'switchboard' ), array( 'status' => 400, 'field' => 'subject' ) );
+			return new WP_Error(
+				'switchboard_invalid_subject',
+				__( 'The ticket needs a subject.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'field'  => 'subject',
+				)
+			);
 		}
 
 		$status = (string) ( $args['status'] ?? Status::NEW );
 		if ( ! in_array( $status, Status::ALL, true ) ) {
-			return new WP_Error( 'switchboard_invalid_status', __( 'Unknown status.', 'switchboard' ), array( 'status' => 400, 'field' => 'status' ) );
+			return new WP_Error(
+				'switchboard_invalid_status',
+				__( 'Unknown status.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'field'  => 'status',
+				)
+			);
 		}
 
 		$now = isset( $args['created_at'] ) ? (string) $args['created_at'] : Time::now();
@@ -160,7 +181,14 @@ final class TicketService {
 
 		$author_type = (string) ( $args['author_type'] ?? 'customer' );
 		if ( ! in_array( $author_type, array( 'customer', 'agent', 'bot', 'system' ), true ) ) {
-			return new WP_Error( 'switchboard_invalid_author', __( 'Unknown message author.', 'switchboard' ), array( 'status' => 400, 'field' => 'author_type' ) );
+			return new WP_Error(
+				'switchboard_invalid_author',
+				__( 'Unknown message author.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'field'  => 'author_type',
+				)
+			);
 		}
 		$is_private = ! empty( $args['is_private'] ) && 'customer' !== $author_type;
 		$author_id  = (int) ( $args['author_id'] ?? ( 'customer' === $author_type ? $ticket['customer_id'] : get_current_user_id() ) );
@@ -170,10 +198,17 @@ final class TicketService {
 		} else {
 			$html = Html::from_text( (string) ( $args['body_text'] ?? '' ) );
 		}
-		$text = isset( $args['body_text'] ) && '' !== trim( (string) $args['body_text'] ) ? trim( (string) $args['body_text'] ) : Html::to_text( $html );
+		$text      = isset( $args['body_text'] ) && '' !== trim( (string) $args['body_text'] ) ? trim( (string) $args['body_text'] ) : Html::to_text( $html );
 		$has_files = ! empty( $args['attachments'] );
 		if ( '' === $text && '' === trim( wp_strip_all_tags( $html ) ) && ! $has_files && false === strpos( $html, '<img' ) ) {
-			return new WP_Error( 'switchboard_empty_message', __( 'The message is empty.', 'switchboard' ), array( 'status' => 400, 'field' => 'body' ) );
+			return new WP_Error(
+				'switchboard_empty_message',
+				__( 'The message is empty.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'field'  => 'body',
+				)
+			);
 		}
 
 		$channel = sanitize_key( (string) ( $args['channel'] ?? '' ) );
@@ -283,7 +318,7 @@ final class TicketService {
 	/**
 	 * Changes ticket fields, recording an event for each change.
 	 *
-	 * @param array<string, mixed> $changes status, priority, assignee_id, team_id, order_id, subject, tags (string[]), custom_fields.
+	 * @param array<string, mixed>      $changes status, priority, assignee_id, team_id, order_id, subject, tags (string[]), custom_fields.
 	 * @param array<string, mixed>|null $actor Who changes it (defaults to the current user).
 	 * @return array<string, mixed>|WP_Error The updated row.
 	 */
@@ -300,7 +335,14 @@ final class TicketService {
 		if ( isset( $changes['status'] ) && $changes['status'] !== $ticket['status'] ) {
 			$status = (string) $changes['status'];
 			if ( ! in_array( $status, Status::ALL, true ) ) {
-				return new WP_Error( 'switchboard_invalid_status', __( 'Unknown status.', 'switchboard' ), array( 'status' => 400, 'field' => 'status' ) );
+				return new WP_Error(
+					'switchboard_invalid_status',
+					__( 'Unknown status.', 'switchboard' ),
+					array(
+						'status' => 400,
+						'field'  => 'status',
+					)
+				);
 			}
 			$set['status']  = $status;
 			$set['is_open'] = Status::is_open( $status ) ? 1 : 0;
@@ -314,7 +356,14 @@ final class TicketService {
 		}
 		if ( isset( $changes['priority'] ) ) {
 			if ( ! array_key_exists( (string) $changes['priority'], Status::PRIORITIES ) ) {
-				return new WP_Error( 'switchboard_invalid_priority', __( 'Unknown priority.', 'switchboard' ), array( 'status' => 400, 'field' => 'priority' ) );
+				return new WP_Error(
+					'switchboard_invalid_priority',
+					__( 'Unknown priority.', 'switchboard' ),
+					array(
+						'status' => 400,
+						'field'  => 'priority',
+					)
+				);
 			}
 			$value = Status::priority_value( (string) $changes['priority'] );
 			if ( $value !== (int) $ticket['priority'] ) {
@@ -324,7 +373,14 @@ final class TicketService {
 		if ( isset( $changes['assignee_id'] ) && (int) $changes['assignee_id'] !== (int) $ticket['assignee_id'] ) {
 			$assignee = (int) $changes['assignee_id'];
 			if ( $assignee > 0 && ! user_can( $assignee, \Switchboard\Auth\Capabilities::AGENT ) ) {
-				return new WP_Error( 'switchboard_invalid_assignee', __( 'Tickets can only be assigned to support agents.', 'switchboard' ), array( 'status' => 400, 'field' => 'assignee_id' ) );
+				return new WP_Error(
+					'switchboard_invalid_assignee',
+					__( 'Tickets can only be assigned to support agents.', 'switchboard' ),
+					array(
+						'status' => 400,
+						'field'  => 'assignee_id',
+					)
+				);
 			}
 			$set['assignee_id'] = $assignee;
 		}
@@ -336,7 +392,14 @@ final class TicketService {
 		if ( isset( $changes['subject'] ) ) {
 			$subject = trim( sanitize_text_field( (string) $changes['subject'] ) );
 			if ( '' === $subject ) {
-				return new WP_Error( 'switchboard_invalid_subject', __( 'The ticket needs a subject.', 'switchboard' ), array( 'status' => 400, 'field' => 'subject' ) );
+				return new WP_Error(
+					'switchboard_invalid_subject',
+					__( 'The ticket needs a subject.', 'switchboard' ),
+					array(
+						'status' => 400,
+						'field'  => 'subject',
+					)
+				);
 			}
 			if ( $subject !== $ticket['subject'] ) {
 				$set['subject'] = mb_substr( $subject, 0, 255 );
@@ -357,7 +420,15 @@ final class TicketService {
 			$old  = array_column( $tags->for_tickets( array( $ticket_id ) )[ $ticket_id ] ?? array(), 'slug' );
 			$new  = $tags->set_for_ticket( $ticket_id, $changes['tags'] );
 			if ( array_values( array_diff( $old, $new ) ) || array_values( array_diff( $new, $old ) ) ) {
-				$this->events->record( $ticket_id, 'tags_changed', array( 'from' => $old, 'to' => $new ), $actor );
+				$this->events->record(
+					$ticket_id,
+					'tags_changed',
+					array(
+						'from' => $old,
+						'to'   => $new,
+					),
+					$actor
+				);
 			}
 		}
 		if ( isset( $changes['custom_fields'] ) && is_array( $changes['custom_fields'] ) ) {
@@ -406,7 +477,14 @@ final class TicketService {
 		}
 		$this->refresh_counters( $target_id );
 
-		$this->events->record( $target_id, 'merged', array( 'source_id' => $source_id, 'source_subject' => $source['subject'] ) );
+		$this->events->record(
+			$target_id,
+			'merged',
+			array(
+				'source_id'      => $source_id,
+				'source_subject' => $source['subject'],
+			)
+		);
 		$this->events->record( $source_id, 'merged_into', array( 'target_id' => $target_id ) );
 
 		/**
@@ -455,8 +533,22 @@ final class TicketService {
 		$this->refresh_counters( $ticket_id );
 		$this->refresh_counters( $new_id );
 
-		$this->events->record( $ticket_id, 'split', array( 'message_id' => $message_id, 'new_ticket_id' => $new_id ) );
-		$this->events->record( $new_id, 'split_from', array( 'message_id' => $message_id, 'ticket_id' => $ticket_id ) );
+		$this->events->record(
+			$ticket_id,
+			'split',
+			array(
+				'message_id'    => $message_id,
+				'new_ticket_id' => $new_id,
+			)
+		);
+		$this->events->record(
+			$new_id,
+			'split_from',
+			array(
+				'message_id' => $message_id,
+				'ticket_id'  => $ticket_id,
+			)
+		);
 		return $new_id;
 	}
 
@@ -465,8 +557,8 @@ final class TicketService {
 	 */
 	public function refresh_counters( int $ticket_id ): void {
 		global $wpdb;
-		$m   = Schema::table( 'messages' );
-		$agg = $wpdb->get_row(
+		$m      = Schema::table( 'messages' );
+		$agg    = $wpdb->get_row(
 			$wpdb->prepare(
 				"SELECT SUM(is_private = 0) AS public_count,
 					MAX(IF(is_private = 0, created_at, NULL)) AS last_at,
@@ -478,8 +570,8 @@ final class TicketService {
 			),
 			ARRAY_A
 		);
-		$last    = $wpdb->get_var( $wpdb->prepare( "SELECT body_text FROM $m WHERE ticket_id = %d AND is_private = 0 ORDER BY id DESC LIMIT 1", $ticket_id ) );
-		$ticket  = $this->get( $ticket_id );
+		$last   = $wpdb->get_var( $wpdb->prepare( "SELECT body_text FROM $m WHERE ticket_id = %d AND is_private = 0 ORDER BY id DESC LIMIT 1", $ticket_id ) );
+		$ticket = $this->get( $ticket_id );
 		if ( ! $ticket || ! is_array( $agg ) ) {
 			return;
 		}
@@ -613,7 +705,7 @@ final class TicketService {
 		global $wpdb;
 		$channel = $wpdb->get_var(
 			$wpdb->prepare(
-				"SELECT channel FROM " . Schema::table( 'messages' ) . " WHERE ticket_id = %d AND author_type = 'customer' ORDER BY id DESC LIMIT 1",
+				'SELECT channel FROM ' . Schema::table( 'messages' ) . " WHERE ticket_id = %d AND author_type = 'customer' ORDER BY id DESC LIMIT 1",
 				(int) $ticket['id']
 			)
 		);
@@ -694,14 +786,22 @@ final class TicketService {
 	/**
 	 * Events for changed fields, plus the status hook.
 	 *
-	 * @param array<string, mixed>       $before Row before.
-	 * @param array<string, mixed>       $set    Changed columns.
-	 * @param array<string, mixed>|null  $actor  Actor.
+	 * @param array<string, mixed>      $before Row before.
+	 * @param array<string, mixed>      $set    Changed columns.
+	 * @param array<string, mixed>|null $actor  Actor.
 	 */
 	private function record_changes( array $before, array $set, ?array $actor ): void {
 		$id = (int) $before['id'];
 		if ( isset( $set['status'] ) ) {
-			$this->events->record( $id, 'status_changed', array( 'from' => $before['status'], 'to' => $set['status'] ), $actor );
+			$this->events->record(
+				$id,
+				'status_changed',
+				array(
+					'from' => $before['status'],
+					'to'   => $set['status'],
+				),
+				$actor
+			);
 
 			/**
 			 * Fires after a ticket's status changed.
@@ -715,10 +815,26 @@ final class TicketService {
 			do_action( 'switchboard_ticket_status_changed', $id, (string) $set['status'], (string) $before['status'] );
 		}
 		if ( isset( $set['priority'] ) ) {
-			$this->events->record( $id, 'priority_changed', array( 'from' => Status::priority_name( (int) $before['priority'] ), 'to' => Status::priority_name( (int) $set['priority'] ) ), $actor );
+			$this->events->record(
+				$id,
+				'priority_changed',
+				array(
+					'from' => Status::priority_name( (int) $before['priority'] ),
+					'to'   => Status::priority_name( (int) $set['priority'] ),
+				),
+				$actor
+			);
 		}
 		if ( isset( $set['assignee_id'] ) ) {
-			$this->events->record( $id, 'assigned', array( 'from' => (int) $before['assignee_id'], 'to' => (int) $set['assignee_id'] ), $actor );
+			$this->events->record(
+				$id,
+				'assigned',
+				array(
+					'from' => (int) $before['assignee_id'],
+					'to'   => (int) $set['assignee_id'],
+				),
+				$actor
+			);
 
 			/**
 			 * Fires after a ticket was (re)assigned.
@@ -732,10 +848,26 @@ final class TicketService {
 			do_action( 'switchboard_ticket_assigned', $id, (int) $set['assignee_id'], (int) $before['assignee_id'] );
 		}
 		if ( isset( $set['order_id'] ) ) {
-			$this->events->record( $id, 'order_linked', array( 'from' => (int) $before['order_id'], 'to' => (int) $set['order_id'] ), $actor );
+			$this->events->record(
+				$id,
+				'order_linked',
+				array(
+					'from' => (int) $before['order_id'],
+					'to'   => (int) $set['order_id'],
+				),
+				$actor
+			);
 		}
 		if ( isset( $set['subject'] ) ) {
-			$this->events->record( $id, 'subject_changed', array( 'from' => $before['subject'], 'to' => $set['subject'] ), $actor );
+			$this->events->record(
+				$id,
+				'subject_changed',
+				array(
+					'from' => $before['subject'],
+					'to'   => $set['subject'],
+				),
+				$actor
+			);
 		}
 	}
 
@@ -765,7 +897,14 @@ final class TicketService {
 			);
 		}
 		if ( $mentioned ) {
-			$this->events->record( (int) $ticket['id'], 'mentioned', array( 'users' => $mentioned, 'message_id' => (int) $message['id'] ) );
+			$this->events->record(
+				(int) $ticket['id'],
+				'mentioned',
+				array(
+					'users'      => $mentioned,
+					'message_id' => (int) $message['id'],
+				)
+			);
 
 			/**
 			 * Fires when agents were @mentioned in a private note.

@@ -20,8 +20,8 @@ use Switchboard\Frontend\Links;
  */
 final class AccountEndpoint {
 
-	public const ENDPOINT        = 'support';
-	private const REWRITE_OPTION = 'switchboard_account_endpoint_version';
+	public const ENDPOINT         = 'support';
+	private const REWRITE_OPTION  = 'switchboard_account_endpoint_version';
 	private const REWRITE_VERSION = '1';
 
 	/**

@@ -42,8 +42,8 @@ final class Acknowledger {
 		if ( null === $ticket ) {
 			return false;
 		}
-		$signer = Signer::from_wordpress();
-		$link   = add_query_arg(
+		$signer  = Signer::from_wordpress();
+		$link    = add_query_arg(
 			array(
 				'switchboard_ticket' => $ticket_id,
 				'token'              => $signer->guest_token( $ticket_id, (string) $ticket['secret'] ),
@@ -54,7 +54,7 @@ final class Acknowledger {
 			? (string) $mailbox['settings']['ack_subject']
 			/* translators: %s: ticket subject */
 			: sprintf( __( 'We received your message: %s', 'switchboard' ), (string) $ticket['subject'] );
-		$body    = '' !== (string) $mailbox['settings']['ack_body']
+		$body     = '' !== (string) $mailbox['settings']['ack_body']
 			? (string) $mailbox['settings']['ack_body']
 			: __( 'Thanks for writing to us. We will reply as soon as we can; you can simply answer this email to add more details.', 'switchboard' );
 		$subject .= ' ' . $signer->subject_tag( $ticket_id, (string) $ticket['secret'] );

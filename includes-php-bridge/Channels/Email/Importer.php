@@ -221,24 +221,24 @@ final class Importer {
 				'kind'        => $kind,
 				'raw_id'      => $inbound_id,
 				'mailbox_id'  => (int) ( $mailbox['id'] ?? 0 ),
-				'stripped'    => $body_text !== trim( $text ) || $body_html !== $html,
+				'stripped'    => trim( $text ) !== $body_text || $html !== $body_html,
 				'threaded'    => $thread['via'] ?? '',
 			),
 		);
 
 		$message_args = array(
-			'author_type' => $automatic && null !== $thread ? 'system' : 'customer',
-			'author_id'   => $customer_id,
-			'channel'     => 'email',
-			'is_private'  => $automatic && null !== $thread,
-			'body_html'   => $body_html,
-			'body_text'   => '' !== $body_text ? $body_text : ( '' !== $subject ? $subject : __( '(empty message)', 'switchboard' ) ),
-			'external_id' => (string) $msgid,
-			'dedupe_key'  => $dedupe,
-			'meta'        => $meta,
+			'author_type'         => $automatic && null !== $thread ? 'system' : 'customer',
+			'author_id'           => $customer_id,
+			'channel'             => 'email',
+			'is_private'          => $automatic && null !== $thread,
+			'body_html'           => $body_html,
+			'body_text'           => '' !== $body_text ? $body_text : ( '' !== $subject ? $subject : __( '(empty message)', 'switchboard' ) ),
+			'external_id'         => (string) $msgid,
+			'dedupe_key'          => $dedupe,
+			'meta'                => $meta,
 			'attachments_trusted' => true,
 		);
-		$date = $message->date_utc();
+		$date         = $message->date_utc();
 		if ( null !== $date && $date < gmdate( 'Y-m-d H:i:s' ) ) {
 			$message_args['created_at'] = $date;
 		}
@@ -253,7 +253,7 @@ final class Importer {
 			);
 		}
 
-		$attachments = $this->store_files( $message );
+		$attachments                 = $this->store_files( $message );
 		$message_args['attachments'] = $attachments['ids'];
 		if ( array() !== $attachments['skipped'] ) {
 			$message_args['meta']['email']['skipped_attachments'] = $attachments['skipped'];

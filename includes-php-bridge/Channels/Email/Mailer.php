@@ -128,7 +128,15 @@ final class Mailer {
 				'auto'        => 'bot' === (string) $message['author_type'] ? 'auto-generated' : '',
 			)
 		);
-		$messages->update_meta( $message_id, array( 'email' => array( 'message_id' => $message_header, 'to' => $to ) ) );
+		$messages->update_meta(
+			$message_id,
+			array(
+				'email' => array(
+					'message_id' => $message_header,
+					'to'         => $to,
+				),
+			)
+		);
 
 		if ( true === $ok ) {
 			$messages->set_delivery_status( $message_id, 'sent' );
@@ -166,8 +174,8 @@ final class Mailer {
 			'auto'        => (string) ( $mail['auto'] ?? '' ),
 			'sender'      => (string) $mail['from'],
 		);
-		$error   = '';
-		$catch   = static function ( \WP_Error $e ) use ( &$error ): void {
+		$error         = '';
+		$catch         = static function ( \WP_Error $e ) use ( &$error ): void {
 			$error = $e->get_error_message();
 		};
 		add_action( 'phpmailer_init', array( $this, 'configure' ), 5 );

@@ -145,7 +145,7 @@ final class QuoteStripper {
 			'//blockquote[@type="cite"]',
 			'//*[contains(@style, "border-top:solid #E1E1E1") or contains(@style, "border-top: solid #E1E1E1") or contains(@style, "border-top:solid #B5C4DF") or contains(@style, "border-top: solid #B5C4DF")]',
 		);
-		$marker = null;
+		$marker   = null;
 		foreach ( $cut_from as $query ) {
 			$nodes = $xpath->query( $query, $root );
 			if ( $nodes && $nodes->length > 0 ) {

@@ -23,13 +23,13 @@ final class Template {
 	 * @param string $subject Subject (title).
 	 */
 	public static function wrap( string $body, string $subject ): string {
-		$woo    = class_exists( 'WooCommerce' );
-		$base   = self::color( $woo ? (string) get_option( 'woocommerce_email_base_color', '#7f54b3' ) : '#2271b1' );
-		$bg     = self::color( $woo ? (string) get_option( 'woocommerce_email_background_color', '#f7f7f7' ) : '#f0f0f1' );
-		$body_c = self::color( $woo ? (string) get_option( 'woocommerce_email_body_background_color', '#ffffff' ) : '#ffffff' );
-		$text_c = self::color( $woo ? (string) get_option( 'woocommerce_email_text_color', '#3c3c3c' ) : '#1e1e1e' );
-		$logo   = $woo ? (string) get_option( 'woocommerce_email_header_image', '' ) : '';
-		$footer = $woo ? (string) get_option( 'woocommerce_email_footer_text', '' ) : '';
+		$woo     = class_exists( 'WooCommerce' );
+		$base    = self::color( $woo ? (string) get_option( 'woocommerce_email_base_color', '#7f54b3' ) : '#2271b1' );
+		$bg      = self::color( $woo ? (string) get_option( 'woocommerce_email_background_color', '#f7f7f7' ) : '#f0f0f1' );
+		$body_c  = self::color( $woo ? (string) get_option( 'woocommerce_email_body_background_color', '#ffffff' ) : '#ffffff' );
+		$text_c  = self::color( $woo ? (string) get_option( 'woocommerce_email_text_color', '#3c3c3c' ) : '#1e1e1e' );
+		$logo    = $woo ? (string) get_option( 'woocommerce_email_header_image', '' ) : '';
+		$footer  = $woo ? (string) get_option( 'woocommerce_email_footer_text', '' ) : '';
 		$address = implode(
 			', ',
 			array_filter(

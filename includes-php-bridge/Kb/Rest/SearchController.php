@@ -101,7 +101,15 @@ final class SearchController extends Controller {
 				if ( ! $post instanceof WP_Post || ( ! $internal && Articles::is_internal( $post->ID ) ) ) {
 					continue;
 				}
-				$items[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( array( 'post' => $post, 'score' => $hit['score'] ), $request ) );
+				$items[] = $this->prepare_response_for_collection(
+					$this->prepare_item_for_response(
+						array(
+							'post'  => $post,
+							'score' => $hit['score'],
+						),
+						$request
+					)
+				);
 			}
 		}
 
@@ -137,7 +145,7 @@ final class SearchController extends Controller {
 			'internal'   => Articles::is_internal( $post->ID ),
 			'score'      => $item['score'],
 		);
-		$data = $this->filter_response_by_context( $data, (string) ( $request['context'] ?? 'view' ) );
+		$data  = $this->filter_response_by_context( $data, (string) ( $request['context'] ?? 'view' ) );
 		return rest_ensure_response( $data );
 	}
 

@@ -78,8 +78,8 @@ final class VotesController extends Controller {
 	 * @return WP_REST_Response
 	 */
 	public function create_item( $request ) {
-		$result = ( new Votes() )->vote( (int) $request['id'], Visitor::key(), 'up' === $request['value'] ? 1 : -1 );
-		$data   = array(
+		$result   = ( new Votes() )->vote( (int) $request['id'], Visitor::key(), 'up' === $request['value'] ? 1 : -1 );
+		$data     = array(
 			'id'      => (int) $request['id'],
 			'value'   => $result['vote'] > 0 ? 'up' : 'down',
 			'up'      => $result['up'],

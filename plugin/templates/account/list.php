@@ -38,12 +38,12 @@ $switchboard_channels = array(
 				</tr>
 			</thead>
 			<tbody>
-				<?php foreach ( $tickets as $ticket ) : ?>
-					<tr data-ticket="<?php echo esc_attr( (string) $ticket['id'] ); ?>">
-						<td><a href="<?php echo esc_url( add_query_arg( \Switchboard\Frontend\Links::TICKET, (int) $ticket['id'], $base ) ); ?>">#<?php echo esc_html( (string) $ticket['id'] ); ?> <?php echo esc_html( (string) $ticket['subject'] ); ?></a></td>
-						<td><span class="switchboard-account__status is-<?php echo esc_attr( (string) $ticket['status'] ); ?>"><?php echo esc_html( (string) $ticket['status_label'] ); ?></span></td>
-						<td><time datetime="<?php echo esc_attr( (string) $ticket['last_message_at'] ); ?>"><?php echo esc_html( wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) strtotime( (string) $ticket['last_message_at'] ) ) ); ?></time></td>
-						<td><?php echo esc_html( $switchboard_channels[ $ticket['channel'] ] ?? ucfirst( (string) $ticket['channel'] ) ); ?></td>
+				<?php foreach ( $tickets as $switchboard_ticket ) : ?>
+					<tr data-ticket="<?php echo esc_attr( (string) $switchboard_ticket['id'] ); ?>">
+						<td><a href="<?php echo esc_url( add_query_arg( \Switchboard\Frontend\Links::TICKET, (int) $switchboard_ticket['id'], $base ) ); ?>">#<?php echo esc_html( (string) $switchboard_ticket['id'] ); ?> <?php echo esc_html( (string) $switchboard_ticket['subject'] ); ?></a></td>
+						<td><span class="switchboard-account__status is-<?php echo esc_attr( (string) $switchboard_ticket['status'] ); ?>"><?php echo esc_html( (string) $switchboard_ticket['status_label'] ); ?></span></td>
+						<td><time datetime="<?php echo esc_attr( (string) $switchboard_ticket['last_message_at'] ); ?>"><?php echo esc_html( wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) strtotime( (string) $switchboard_ticket['last_message_at'] ) ) ); ?></time></td>
+						<td><?php echo esc_html( $switchboard_channels[ $switchboard_ticket['channel'] ] ?? ucfirst( (string) $switchboard_ticket['channel'] ) ); ?></td>
 					</tr>
 				<?php endforeach; ?>
 			</tbody>

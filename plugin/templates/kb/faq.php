@@ -31,19 +31,19 @@ defined( 'ABSPATH' ) || exit;
 		<p class="switchboard-faq__empty"><?php esc_html_e( 'No questions here yet.', 'switchboard' ); ?></p>
 	<?php elseif ( 'list' === $style ) : ?>
 		<div id="<?php echo esc_attr( $id ); ?>-list" class="switchboard-faq__list">
-			<?php foreach ( $entries as $entry ) : ?>
-				<div class="switchboard-faq__item" id="<?php echo esc_attr( $id . '-' . $entry['id'] ); ?>">
-					<h3 class="switchboard-faq__question"><?php echo esc_html( $entry['question'] ); ?></h3>
-					<div class="switchboard-faq__answer"><?php echo $entry['answer']; // phpcs:ignore WordPress.Security.EscapeOutput -- wp_kses_post() in Faq::answer_html(). ?></div>
+			<?php foreach ( $entries as $switchboard_entry ) : ?>
+				<div class="switchboard-faq__item" id="<?php echo esc_attr( $id . '-' . $switchboard_entry['id'] ); ?>">
+					<h3 class="switchboard-faq__question"><?php echo esc_html( $switchboard_entry['question'] ); ?></h3>
+					<div class="switchboard-faq__answer"><?php echo $switchboard_entry['answer']; // phpcs:ignore WordPress.Security.EscapeOutput -- wp_kses_post() in Faq::answer_html(). ?></div>
 				</div>
 			<?php endforeach; ?>
 		</div>
 	<?php else : ?>
 		<div id="<?php echo esc_attr( $id ); ?>-list" class="switchboard-faq__list">
-			<?php foreach ( $entries as $entry ) : ?>
-				<details class="switchboard-faq__item" id="<?php echo esc_attr( $id . '-' . $entry['id'] ); ?>">
-					<summary class="switchboard-faq__question"><?php echo esc_html( $entry['question'] ); ?></summary>
-					<div class="switchboard-faq__answer"><?php echo $entry['answer']; // phpcs:ignore WordPress.Security.EscapeOutput -- wp_kses_post() in Faq::answer_html(). ?></div>
+			<?php foreach ( $entries as $switchboard_entry ) : ?>
+				<details class="switchboard-faq__item" id="<?php echo esc_attr( $id . '-' . $switchboard_entry['id'] ); ?>">
+					<summary class="switchboard-faq__question"><?php echo esc_html( $switchboard_entry['question'] ); ?></summary>
+					<div class="switchboard-faq__answer"><?php echo $switchboard_entry['answer']; // phpcs:ignore WordPress.Security.EscapeOutput -- wp_kses_post() in Faq::answer_html(). ?></div>
 				</details>
 			<?php endforeach; ?>
 		</div>

@@ -28,11 +28,11 @@ defined( 'ABSPATH' ) || exit;
 	<?php if ( $categories ) : ?>
 		<nav class="switchboard-kb-search__categories" aria-label="<?php esc_attr_e( 'Help categories', 'switchboard' ); ?>">
 			<ul>
-				<?php foreach ( $categories as $category ) : ?>
+				<?php foreach ( $categories as $switchboard_category ) : ?>
 					<li>
-						<a href="<?php echo esc_url( (string) get_term_link( $category ) ); ?>"><?php echo esc_html( $category->name ); ?></a>
-						<?php if ( '' !== $category->description ) : ?>
-							<span class="switchboard-kb-search__category-description"><?php echo esc_html( wp_strip_all_tags( $category->description ) ); ?></span>
+						<a href="<?php echo esc_url( (string) get_term_link( $switchboard_category ) ); ?>"><?php echo esc_html( $switchboard_category->name ); ?></a>
+						<?php if ( '' !== $switchboard_category->description ) : ?>
+							<span class="switchboard-kb-search__category-description"><?php echo esc_html( wp_strip_all_tags( $switchboard_category->description ) ); ?></span>
 						<?php endif; ?>
 					</li>
 				<?php endforeach; ?>

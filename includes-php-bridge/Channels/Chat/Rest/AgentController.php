@@ -206,26 +206,31 @@ final class AgentController extends Controller {
 			$ticket   = $tickets->get( (int) $row['ticket_id'] );
 			$customer = $customers[ (int) $row['customer_id'] ] ?? null;
 			$chats[]  = array(
-				'ticket_id'      => (int) $row['ticket_id'],
-				'status'         => (string) $row['status'],
-				'subject'        => (string) ( $ticket['subject'] ?? '' ),
-				'preview'        => (string) ( $ticket['preview'] ?? '' ),
-				'customer'       => array(
+				'ticket_id'       => (int) $row['ticket_id'],
+				'status'          => (string) $row['status'],
+				'subject'         => (string) ( $ticket['subject'] ?? '' ),
+				'preview'         => (string) ( $ticket['preview'] ?? '' ),
+				'customer'        => array(
 					'id'    => (int) $row['customer_id'],
 					'name'  => $customer ? Customers::display_name( $customer ) : '',
 					'email' => (string) ( $customer['email'] ?? '' ),
 				),
-				'agent_id'       => (int) $row['agent_id'],
-				'waiting_since'  => Time::iso( $row['waiting_since'] ),
+				'agent_id'        => (int) $row['agent_id'],
+				'waiting_since'   => Time::iso( $row['waiting_since'] ),
 				'last_message_id' => (int) $row['last_message_id'],
-				'visitor_typing' => Sessions::is_typing( $row['visitor_typing_at'] ),
-				'visitor_online' => Sessions::visitor_present( $row ),
-				'page_url'       => (string) $row['page_url'],
-				'page_title'     => (string) $row['page_title'],
-				'updated_at'     => Time::iso( (string) $row['updated_at'] ),
+				'visitor_typing'  => Sessions::is_typing( $row['visitor_typing_at'] ),
+				'visitor_online'  => Sessions::visitor_present( $row ),
+				'page_url'        => (string) $row['page_url'],
+				'page_title'      => (string) $row['page_title'],
+				'updated_at'      => Time::iso( (string) $row['updated_at'] ),
 			);
 		}
-		$response = rest_ensure_response( $fingerprint + array( 'changed' => true, 'chats' => $chats ) );
+		$response = rest_ensure_response(
+			$fingerprint + array(
+				'changed' => true,
+				'chats'   => $chats,
+			)
+		);
 		return $response;
 	}
 

@@ -84,15 +84,55 @@ final class SettingsController extends Controller {
 			'type'                 => 'object',
 			'additionalProperties' => false,
 			'properties'           => array(
-				'enabled'       => array( 'type' => 'boolean', 'context' => $ctx, 'description' => __( 'Show the chat widget on the storefront.', 'switchboard' ) ),
-				'color'         => array( 'type' => 'string', 'context' => $ctx, 'description' => __( 'Widget colour (hex).', 'switchboard' ) ),
-				'greeting'      => array( 'type' => 'string', 'context' => $ctx, 'description' => __( 'First line visitors see.', 'switchboard' ) ),
-				'position'      => array( 'type' => 'string', 'enum' => array( 'left', 'right' ), 'context' => $ctx, 'description' => __( 'Corner of the launcher.', 'switchboard' ) ),
-				'show_on'       => array( 'type' => 'string', 'enum' => array( 'all', 'selected', 'except' ), 'context' => $ctx, 'description' => __( 'Which pages show the widget.', 'switchboard' ) ),
-				'page_ids'      => array( 'type' => 'array', 'items' => array( 'type' => 'integer' ), 'context' => $ctx, 'description' => __( 'Pages for show_on selected/except.', 'switchboard' ) ),
-				'bot_enabled'   => array( 'type' => 'boolean', 'context' => $ctx, 'description' => __( 'Answer from the knowledge base first.', 'switchboard' ) ),
-				'hours_enabled' => array( 'type' => 'boolean', 'context' => $ctx, 'description' => __( 'Offer a person only within business hours.', 'switchboard' ) ),
-				'hours'         => array( 'type' => 'array', 'items' => array( 'type' => 'string' ), 'context' => $ctx, 'description' => __( 'Sunday..Saturday "HH:MM-HH:MM" in the site timezone, "" = closed.', 'switchboard' ) ),
+				'enabled'       => array(
+					'type'        => 'boolean',
+					'context'     => $ctx,
+					'description' => __( 'Show the chat widget on the storefront.', 'switchboard' ),
+				),
+				'color'         => array(
+					'type'        => 'string',
+					'context'     => $ctx,
+					'description' => __( 'Widget colour (hex).', 'switchboard' ),
+				),
+				'greeting'      => array(
+					'type'        => 'string',
+					'context'     => $ctx,
+					'description' => __( 'First line visitors see.', 'switchboard' ),
+				),
+				'position'      => array(
+					'type'        => 'string',
+					'enum'        => array( 'left', 'right' ),
+					'context'     => $ctx,
+					'description' => __( 'Corner of the launcher.', 'switchboard' ),
+				),
+				'show_on'       => array(
+					'type'        => 'string',
+					'enum'        => array( 'all', 'selected', 'except' ),
+					'context'     => $ctx,
+					'description' => __( 'Which pages show the widget.', 'switchboard' ),
+				),
+				'page_ids'      => array(
+					'type'        => 'array',
+					'items'       => array( 'type' => 'integer' ),
+					'context'     => $ctx,
+					'description' => __( 'Pages for show_on selected/except.', 'switchboard' ),
+				),
+				'bot_enabled'   => array(
+					'type'        => 'boolean',
+					'context'     => $ctx,
+					'description' => __( 'Answer from the knowledge base first.', 'switchboard' ),
+				),
+				'hours_enabled' => array(
+					'type'        => 'boolean',
+					'context'     => $ctx,
+					'description' => __( 'Offer a person only within business hours.', 'switchboard' ),
+				),
+				'hours'         => array(
+					'type'        => 'array',
+					'items'       => array( 'type' => 'string' ),
+					'context'     => $ctx,
+					'description' => __( 'Sunday..Saturday "HH:MM-HH:MM" in the site timezone, "" = closed.', 'switchboard' ),
+				),
 			),
 		);
 		return $this->add_additional_fields_schema( $this->schema );

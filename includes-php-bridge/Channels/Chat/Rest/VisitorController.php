@@ -65,7 +65,18 @@ final class VisitorController extends Controller {
 		$routes  = array(
 			'/session'  => array(
 				array( WP_REST_Server::CREATABLE, 'start', array( $this, 'check_start' ), $this->start_args() ),
-				array( WP_REST_Server::READABLE, 'get_state', $visitor, array( 'after' => array( 'type' => 'integer', 'minimum' => 0, 'default' => 0 ) ) ),
+				array(
+					WP_REST_Server::READABLE,
+					'get_state',
+					$visitor,
+					array(
+						'after' => array(
+							'type'    => 'integer',
+							'minimum' => 0,
+							'default' => 0,
+						),
+					),
+				),
 			),
 			'/ping'     => array( array( WP_REST_Server::READABLE, 'ping', $visitor, array() ) ),
 			'/messages' => array(
@@ -74,8 +85,17 @@ final class VisitorController extends Controller {
 					'post_message',
 					$visitor,
 					array(
-						'body'  => array( 'type' => 'string', 'required' => true, 'minLength' => 1, 'maxLength' => Settings::MAX_LENGTH ),
-						'after' => array( 'type' => 'integer', 'minimum' => 0, 'default' => 0 ),
+						'body'  => array(
+							'type'      => 'string',
+							'required'  => true,
+							'minLength' => 1,
+							'maxLength' => Settings::MAX_LENGTH,
+						),
+						'after' => array(
+							'type'    => 'integer',
+							'minimum' => 0,
+							'default' => 0,
+						),
 					),
 				),
 			),
@@ -85,27 +105,70 @@ final class VisitorController extends Controller {
 					'feedback',
 					$visitor,
 					array(
-						'message_id' => array( 'type' => 'integer', 'required' => true, 'minimum' => 1 ),
-						'helpful'    => array( 'type' => 'boolean', 'required' => true ),
-						'article_id' => array( 'type' => 'integer', 'minimum' => 0, 'default' => 0 ),
+						'message_id' => array(
+							'type'     => 'integer',
+							'required' => true,
+							'minimum'  => 1,
+						),
+						'helpful'    => array(
+							'type'     => 'boolean',
+							'required' => true,
+						),
+						'article_id' => array(
+							'type'    => 'integer',
+							'minimum' => 0,
+							'default' => 0,
+						),
 					),
 				),
 			),
 			'/handoff'  => array( array( WP_REST_Server::CREATABLE, 'handoff', $visitor, array() ) ),
 			'/typing'   => array( array( WP_REST_Server::CREATABLE, 'typing', $visitor, array() ) ),
-			'/read'     => array( array( WP_REST_Server::CREATABLE, 'read', $visitor, array( 'message_id' => array( 'type' => 'integer', 'required' => true, 'minimum' => 0 ) ) ) ),
+			'/read'     => array(
+				array(
+					WP_REST_Server::CREATABLE,
+					'read',
+					$visitor,
+					array(
+						'message_id' => array(
+							'type'     => 'integer',
+							'required' => true,
+							'minimum'  => 0,
+						),
+					),
+				),
+			),
 			'/context'  => array(
 				array(
 					WP_REST_Server::CREATABLE,
 					'context',
 					$visitor,
 					array(
-						'page_url'   => array( 'type' => 'string', 'format' => 'uri', 'maxLength' => 2048 ),
-						'page_title' => array( 'type' => 'string', 'maxLength' => 255 ),
+						'page_url'   => array(
+							'type'      => 'string',
+							'format'    => 'uri',
+							'maxLength' => 2048,
+						),
+						'page_title' => array(
+							'type'      => 'string',
+							'maxLength' => 255,
+						),
 					),
 				),
 			),
-			'/end'      => array( array( WP_REST_Server::CREATABLE, 'end', $visitor, array( 'email_transcript' => array( 'type' => 'boolean', 'default' => false ) ) ) ),
+			'/end'      => array(
+				array(
+					WP_REST_Server::CREATABLE,
+					'end',
+					$visitor,
+					array(
+						'email_transcript' => array(
+							'type'    => 'boolean',
+							'default' => false,
+						),
+					),
+				),
+			),
 		);
 		foreach ( $routes as $path => $endpoints ) {
 			$args = array();
@@ -128,10 +191,24 @@ final class VisitorController extends Controller {
 	 */
 	private function start_args(): array {
 		return array(
-			'name'       => array( 'type' => 'string', 'maxLength' => 100 ),
-			'email'      => array( 'type' => 'string', 'format' => 'email', 'maxLength' => 190 ),
-			'page_url'   => array( 'type' => 'string', 'format' => 'uri', 'maxLength' => 2048 ),
-			'page_title' => array( 'type' => 'string', 'maxLength' => 255 ),
+			'name'       => array(
+				'type'      => 'string',
+				'maxLength' => 100,
+			),
+			'email'      => array(
+				'type'      => 'string',
+				'format'    => 'email',
+				'maxLength' => 190,
+			),
+			'page_url'   => array(
+				'type'      => 'string',
+				'format'    => 'uri',
+				'maxLength' => 2048,
+			),
+			'page_title' => array(
+				'type'      => 'string',
+				'maxLength' => 255,
+			),
 		);
 	}
 
@@ -217,7 +294,7 @@ final class VisitorController extends Controller {
 				'user_agent'  => isset( $_SERVER['HTTP_USER_AGENT'] ) ? sanitize_text_field( wp_unslash( $_SERVER['HTTP_USER_AGENT'] ) ) : '',
 			)
 		);
-		$session = (array) $this->sessions->get( $id );
+		$session            = (array) $this->sessions->get( $id );
 
 		$response = rest_ensure_response( array( 'token' => $token ) + $this->state( $session, 0 ) );
 		$response->set_status( 201 );
@@ -267,8 +344,8 @@ final class VisitorController extends Controller {
 		}
 		$body = mb_substr( $body, 0, Settings::MAX_LENGTH );
 
-		$service = new TicketService();
-		$message = array(
+		$service   = new TicketService();
+		$message   = array(
 			'author_type' => 'customer',
 			'channel'     => 'chat',
 			// Plain text only: stored as text and rendered with textContent, never as HTML.
@@ -314,7 +391,7 @@ final class VisitorController extends Controller {
 			}
 		}
 
-		$session = (array) $this->sessions->get( (int) $session['id'] );
+		$session  = (array) $this->sessions->get( (int) $session['id'] );
 		$response = rest_ensure_response( $this->state( $session, (int) $request['after'] ) );
 		$response->set_status( 201 );
 		return $response;
@@ -343,7 +420,14 @@ final class VisitorController extends Controller {
 			$article_id  = in_array( (int) $request['article_id'], $article_ids, true ) ? (int) $request['article_id'] : (int) ( $article_ids[0] ?? 0 );
 			$bot->source()->record_deflection( (string) $session['bot_session'], $article_id, (string) ( $message['meta']['query'] ?? '' ), (int) $session['user_id'] );
 			$bot->say( $session, __( 'Glad that helped! Ask me anything else, or close the chat.', 'switchboard' ), 'resolved' );
-			( new TicketService() )->update( (int) $session['ticket_id'], array( 'status' => Status::SOLVED ), array( 'type' => 'system', 'id' => 0 ) );
+			( new TicketService() )->update(
+				(int) $session['ticket_id'],
+				array( 'status' => Status::SOLVED ),
+				array(
+					'type' => 'system',
+					'id'   => 0,
+				)
+			);
 			( new \Switchboard\Tickets\Events() )->record( (int) $session['ticket_id'], 'chat_deflected', array( 'article_id' => $article_id ) );
 		} else {
 			$this->do_handoff( $session );
@@ -385,7 +469,14 @@ final class VisitorController extends Controller {
 				)
 			);
 			$bot->say( $session, __( 'Connecting you with a person. They will see this whole conversation — no need to repeat yourself.', 'switchboard' ), 'handoff' );
-			( new TicketService() )->update( (int) $session['ticket_id'], array( 'status' => Status::OPEN ), array( 'type' => 'system', 'id' => 0 ) );
+			( new TicketService() )->update(
+				(int) $session['ticket_id'],
+				array( 'status' => Status::OPEN ),
+				array(
+					'type' => 'system',
+					'id'   => 0,
+				)
+			);
 
 			/**
 			 * Fires when a chat starts waiting for an agent.
@@ -408,7 +499,14 @@ final class VisitorController extends Controller {
 			),
 			'offline'
 		);
-		( new TicketService() )->update( (int) $session['ticket_id'], array( 'status' => Status::OPEN ), array( 'type' => 'system', 'id' => 0 ) );
+		( new TicketService() )->update(
+			(int) $session['ticket_id'],
+			array( 'status' => Status::OPEN ),
+			array(
+				'type' => 'system',
+				'id'   => 0,
+			)
+		);
 	}
 
 	/**
@@ -493,14 +591,27 @@ final class VisitorController extends Controller {
 				)
 			);
 			if ( (int) $session['ticket_id'] > 0 ) {
-				( new \Switchboard\Tickets\Events() )->record( (int) $session['ticket_id'], 'chat_ended', array( 'by' => 'visitor' ), array( 'type' => 'customer', 'id' => (int) $session['customer_id'] ) );
+				( new \Switchboard\Tickets\Events() )->record(
+					(int) $session['ticket_id'],
+					'chat_ended',
+					array( 'by' => 'visitor' ),
+					array(
+						'type' => 'customer',
+						'id'   => (int) $session['customer_id'],
+					)
+				);
 			}
 		}
 		$sent = false;
 		if ( $request['email_transcript'] && (int) $session['ticket_id'] > 0 ) {
 			$sent = ( new Transcript() )->send( (int) $session['ticket_id'] );
 		}
-		return rest_ensure_response( array( 'ended' => true, 'transcript_sent' => $sent ) );
+		return rest_ensure_response(
+			array(
+				'ended'           => true,
+				'transcript_sent' => $sent,
+			)
+		);
 	}
 
 	/**
@@ -528,7 +639,7 @@ final class VisitorController extends Controller {
 	 */
 	public static function visitor_messages( int $ticket_id, int $after ): array {
 		global $wpdb;
-		$rows = $wpdb->get_results(
+		$rows  = $wpdb->get_results(
 			$wpdb->prepare(
 				'SELECT id, ticket_id, author_type, author_id, body_text, meta, created_at FROM ' . \Switchboard\Db\Schema::table( 'messages' ) . ' WHERE ticket_id = %d AND is_private = 0 AND id > %d ORDER BY id LIMIT 200',
 				$ticket_id,
@@ -550,7 +661,10 @@ final class VisitorController extends Controller {
 			}
 			$item = array(
 				'id'         => (int) $row['id'],
-				'author'     => array( 'type' => $type, 'name' => $name ),
+				'author'     => array(
+					'type' => $type,
+					'name' => $name,
+				),
 				'text'       => (string) $row['body_text'],
 				'created_at' => Time::iso( (string) $row['created_at'] ),
 				'kind'       => (string) ( $meta['chat_kind'] ?? '' ),

@@ -58,10 +58,10 @@ final class ImapClient {
 				),
 			)
 		);
-		$scheme = 'ssl' === $security ? 'ssl' : 'tcp';
-		$errno  = 0;
-		$errstr = '';
-		$stream = @stream_socket_client( $scheme . '://' . $host . ':' . $port, $errno, $errstr, $timeout, STREAM_CLIENT_CONNECT, $context ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
+		$scheme  = 'ssl' === $security ? 'ssl' : 'tcp';
+		$errno   = 0;
+		$errstr  = '';
+		$stream  = @stream_socket_client( $scheme . '://' . $host . ':' . $port, $errno, $errstr, $timeout, STREAM_CLIENT_CONNECT, $context ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
 		if ( false === $stream ) {
 			/* translators: 1: host:port, 2: error */
 			throw new ImapException( sprintf( __( 'Cannot connect to %1$s: %2$s', 'switchboard' ), $host . ':' . $port, '' !== $errstr ? $errstr : 'error ' . $errno ) );

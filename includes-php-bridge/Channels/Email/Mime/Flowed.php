@@ -21,9 +21,9 @@ final class Flowed {
 	 * @param bool   $delsp Whether DelSp=yes (the space before a soft break is not content).
 	 */
 	public static function decode( string $text, bool $delsp ): string {
-		$out      = array();
-		$buffer   = null;
-		$depth    = 0;
+		$out    = array();
+		$buffer = null;
+		$depth  = 0;
 		foreach ( explode( "\n", $text ) as $line ) {
 			preg_match( '/^(>*)/', $line, $m );
 			$line_depth = strlen( $m[1] );

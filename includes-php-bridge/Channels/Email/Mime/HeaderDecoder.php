@@ -168,9 +168,9 @@ final class HeaderDecoder {
 		$extended = array();
 		foreach ( $raw as $name => $param ) {
 			if ( preg_match( '/^([^*]+)\*(?:(\d+)(\*)?|(\*)?)$/', $name, $m ) ) {
-				$base      = $m[1];
-				$index     = isset( $m[2] ) && '' !== $m[2] ? (int) $m[2] : 0;
-				$is_encode = ( isset( $m[3] ) && '*' === $m[3] ) || isset( $m[4] ) || ( ! isset( $m[2] ) || '' === $m[2] );
+				$base                        = $m[1];
+				$index                       = isset( $m[2] ) && '' !== $m[2] ? (int) $m[2] : 0;
+				$is_encode                   = ( isset( $m[3] ) && '*' === $m[3] ) || isset( $m[4] ) || ( ! isset( $m[2] ) || '' === $m[2] );
 				$extended[ $base ][ $index ] = array( $param, $is_encode );
 				continue;
 			}
@@ -241,8 +241,8 @@ final class HeaderDecoder {
 			if ( '' === $address ) {
 				continue;
 			}
-			$name = self::unquote( $name );
-			$name = self::decode( $name, $fallback_charset );
+			$name  = self::unquote( $name );
+			$name  = self::decode( $name, $fallback_charset );
 			$out[] = array(
 				'name'    => trim( $name ),
 				'address' => strtolower( Charset::guess( $address ) ),

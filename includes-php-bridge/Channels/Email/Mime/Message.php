@@ -378,9 +378,9 @@ final class Message {
 	 */
 	private function body(): array {
 		if ( null === $this->body ) {
-			$result     = $this->body_of( $this->root );
-			$text       = $result['text'];
-			$html       = $result['html'];
+			$result = $this->body_of( $this->root );
+			$text   = $result['text'];
+			$html   = $result['html'];
 			if ( null === $text && null !== $html ) {
 				$text = Html::to_text( $html );
 			}

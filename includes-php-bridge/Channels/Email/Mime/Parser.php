@@ -57,8 +57,8 @@ final class Parser {
 		$end = $end ?? strlen( $raw );
 		++$this->part_count;
 
-		$part       = new Part( $raw, $start, $end, $depth );
-		$body_start = $this->read_headers( $raw, $start, $end, $part );
+		$part             = new Part( $raw, $start, $end, $depth );
+		$body_start       = $this->read_headers( $raw, $start, $end, $part );
 		$part->body_start = $body_start;
 		$part->body_end   = $end;
 
@@ -155,7 +155,7 @@ final class Parser {
 	/**
 	 * Stores a collected header.
 	 *
-	 * @param Part                            $part    Target.
+	 * @param Part                             $part    Target.
 	 * @param array{0: string, 1: string}|null $current Header being collected (reset to null).
 	 * @param-out null $current
 	 */
@@ -226,9 +226,9 @@ final class Parser {
 			$text = trim( substr( $raw, $part->body_start, $end - $part->body_start ) );
 			if ( '' !== $text ) {
 				// No delimiter at all: keep the body readable as text rather than dropping it.
-				$part->defect = 'no parts';
-				$child        = new Part( $raw, $part->body_start, $end, $part->depth + 1 );
-				$child->type  = 'text/plain';
+				$part->defect     = 'no parts';
+				$child            = new Part( $raw, $part->body_start, $end, $part->depth + 1 );
+				$child->type      = 'text/plain';
 				$part->children[] = $child;
 			}
 		}

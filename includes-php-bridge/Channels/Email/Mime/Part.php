@@ -191,8 +191,9 @@ final class Part {
 	public function text( string $context = '' ): string {
 		$text = Charset::to_utf8( $this->body(), $this->charset(), $context );
 		$text = str_replace( array( "\r\n", "\r" ), "\n", $text );
-		if ( 'text/plain' === $this->type && 'flowed' === strtolower( $this->params['format'] ?? '' ) ) {
-			$text = Flowed::decode( $text, 'yes' === strtolower( $this->params['delsp'] ?? '' ) );
+		if ( 'text/plain' === $this->type && 'flowed' === strtolower( (string) ( $this->params['format'] ?? '' ) ) ) {
+			$delsp = strtolower( (string) ( $this->params['delsp'] ?? '' ) );
+			$text  = Flowed::decode( $text, 'yes' === $delsp );
 		}
 		return $text;
 	}

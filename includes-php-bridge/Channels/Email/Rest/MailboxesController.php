@@ -162,7 +162,7 @@ final class MailboxesController extends Controller {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}
-		$string = static fn( string $desc, array $extra = array() ): array => array(
+		$string       = static fn( string $desc, array $extra = array() ): array => array(
 			'description' => $desc,
 			'type'        => 'string',
 			'context'     => array( 'view', 'edit' ),
@@ -270,11 +270,25 @@ final class MailboxesController extends Controller {
 	public function create_item( $request ) {
 		$data = $this->input( $request );
 		if ( empty( $data['address'] ) || ! is_email( (string) $data['address'] ) ) {
-			return new WP_Error( 'switchboard_invalid_address', __( 'A mailbox needs a valid email address.', 'switchboard' ), array( 'status' => 400, 'field' => 'address' ) );
+			return new WP_Error(
+				'switchboard_invalid_address',
+				__( 'A mailbox needs a valid email address.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'field'  => 'address',
+				)
+			);
 		}
 		$repo = new Mailboxes();
 		if ( null !== $repo->find_by_address( (string) $data['address'] ) ) {
-			return new WP_Error( 'switchboard_mailbox_exists', __( 'A mailbox with this address already exists.', 'switchboard' ), array( 'status' => 409, 'field' => 'address' ) );
+			return new WP_Error(
+				'switchboard_mailbox_exists',
+				__( 'A mailbox with this address already exists.', 'switchboard' ),
+				array(
+					'status' => 409,
+					'field'  => 'address',
+				)
+			);
 		}
 		$id = $repo->save( $data );
 		if ( 0 === $id ) {
@@ -299,7 +313,14 @@ final class MailboxesController extends Controller {
 		}
 		$data = $this->input( $request );
 		if ( isset( $data['address'] ) && ! is_email( (string) $data['address'] ) ) {
-			return new WP_Error( 'switchboard_invalid_address', __( 'A mailbox needs a valid email address.', 'switchboard' ), array( 'status' => 400, 'field' => 'address' ) );
+			return new WP_Error(
+				'switchboard_invalid_address',
+				__( 'A mailbox needs a valid email address.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'field'  => 'address',
+				)
+			);
 		}
 		$repo->save( $data, $id );
 		return rest_ensure_response( Mailboxes::format( (array) $repo->get( $id ) ) );

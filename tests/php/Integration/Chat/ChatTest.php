@@ -57,7 +57,7 @@ final class ChatTest extends TestCase {
 				$this->not_deflected[] = array( $session, $ticket_id );
 			}
 		};
-		$kb = $this->kb;
+		$kb       = $this->kb;
 		add_filter( 'switchboard_chat_knowledge_source', static fn () => $kb );
 		delete_option( 'switchboard_chat_settings' );
 	}
@@ -89,7 +89,14 @@ final class ChatTest extends TestCase {
 	 * Starts a guest chat; returns the token.
 	 */
 	private function start( string $email = 'vera@example.test' ): string {
-		$response = $this->rest( 'POST', self::BASE . '/session', array( 'name' => 'Vera Visitor', 'email' => $email ) );
+		$response = $this->rest(
+			'POST',
+			self::BASE . '/session',
+			array(
+				'name'  => 'Vera Visitor',
+				'email' => $email,
+			)
+		);
 		$this->assertSame( 201, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		return (string) $response->get_data()['token'];
 	}
@@ -100,7 +107,19 @@ final class ChatTest extends TestCase {
 
 	public function test_guest_needs_name_and_email(): void {
 		$this->assertRestError( $this->rest( 'POST', self::BASE . '/session', array( 'name' => 'X' ) ), 400, 'switchboard_chat_prechat_required' );
-		$this->assertRestError( $this->rest( 'POST', self::BASE . '/session', array( 'name' => 'X', 'email' => 'x@example.test', 'is_admin' => 1 ) ), 400, 'rest_invalid_param' );
+		$this->assertRestError(
+			$this->rest(
+				'POST',
+				self::BASE . '/session',
+				array(
+					'name'     => 'X',
+					'email'    => 'x@example.test',
+					'is_admin' => 1,
+				)
+			),
+			400,
+			'rest_invalid_param'
+		);
 	}
 
 	public function test_token_is_stored_hashed_and_required(): void {
@@ -159,7 +178,17 @@ final class ChatTest extends TestCase {
 		add_filter( 'switchboard_rate_limit', static fn ( $limit, $bucket ) => str_starts_with( $bucket, 'chat_start:' ) ? 2 : $limit, 10, 2 );
 		$this->start( 'a1@example.test' );
 		$this->start( 'a2@example.test' );
-		$this->assertRestError( $this->rest( 'POST', self::BASE . '/session', array( 'name' => 'X', 'email' => 'a3@example.test' ) ), 429 );
+		$this->assertRestError(
+			$this->rest(
+				'POST',
+				self::BASE . '/session',
+				array(
+					'name'  => 'X',
+					'email' => 'a3@example.test',
+				)
+			),
+			429
+		);
 		remove_all_filters( 'switchboard_rate_limit' );
 	}
 
@@ -171,7 +200,15 @@ final class ChatTest extends TestCase {
 		$this->assertSame( 'suggestions', $bot['kind'] );
 		$this->assertSame( 'Returns policy', $bot['suggestions'][0]['title'] );
 
-		$data = $this->visitor( 'POST', '/feedback', $token, array( 'message_id' => $bot['id'], 'helpful' => true ) )->get_data();
+		$data = $this->visitor(
+			'POST',
+			'/feedback',
+			$token,
+			array(
+				'message_id' => $bot['id'],
+				'helpful'    => true,
+			)
+		)->get_data();
 		$this->assertCount( 1, $this->kb->deflections );
 		$this->assertSame( 991, $this->kb->deflections[0][1] );
 		$session = ( new Sessions() )->by_token( $token );
@@ -183,7 +220,15 @@ final class ChatTest extends TestCase {
 		$this->agent_online( true );
 		$token = $this->start();
 		$bot   = $this->visitor( 'POST', '/messages', $token, array( 'body' => 'Can I return a gift?' ) )->get_data()['messages'][1];
-		$data  = $this->visitor( 'POST', '/feedback', $token, array( 'message_id' => $bot['id'], 'helpful' => false ) )->get_data();
+		$data  = $this->visitor(
+			'POST',
+			'/feedback',
+			$token,
+			array(
+				'message_id' => $bot['id'],
+				'helpful'    => false,
+			)
+		)->get_data();
 		$this->assertSame( 'waiting', $data['status'] );
 		$this->assertCount( 1, $this->kb->not_deflected );
 	}
@@ -247,10 +292,18 @@ final class ChatTest extends TestCase {
 	}
 
 	public function test_private_notes_never_reach_the_visitor(): void {
-		$token     = $this->start();
+		$token = $this->start();
 		$this->visitor( 'POST', '/messages', $token, array( 'body' => 'hello' ) );
 		$ticket_id = (int) ( new Sessions() )->by_token( $token )['ticket_id'];
-		( new TicketService() )->add_message( $ticket_id, array( 'author_type' => 'agent', 'author_id' => 1, 'is_private' => true, 'body_text' => 'secret note' ) );
+		( new TicketService() )->add_message(
+			$ticket_id,
+			array(
+				'author_type' => 'agent',
+				'author_id'   => 1,
+				'is_private'  => true,
+				'body_text'   => 'secret note',
+			)
+		);
 		$texts = array_column( $this->visitor( 'GET', '/session', $token )->get_data()['messages'], 'text' );
 		$this->assertNotContains( 'secret note', $texts );
 	}
@@ -272,7 +325,10 @@ final class ChatTest extends TestCase {
 		$this->assertContains( $id, ( new Presence() )->online() );
 		$this->assertTrue( $data['available'] );
 
-		$settings = array( 'hours_enabled' => true, 'hours' => array( '', '', '', '', '', '', '' ) );
+		$settings = array(
+			'hours_enabled' => true,
+			'hours'         => array( '', '', '', '', '', '', '' ),
+		);
 		$this->assertFalse( ( new Presence() )->available( $settings ) );
 		$this->rest( 'POST', self::BASE . '/presence', array( 'status' => 'away' ) );
 		$this->assertNotContains( $id, ( new Presence() )->online() );
@@ -281,7 +337,14 @@ final class ChatTest extends TestCase {
 	public function test_manager_updates_settings(): void {
 		$this->make_user( 'administrator', 'sb_chat_admin' );
 		$this->as_user( 'sb_chat_admin' );
-		$data = $this->rest( 'PATCH', self::BASE . '/settings', array( 'color' => '#ff0000', 'position' => 'left' ) )->get_data();
+		$data = $this->rest(
+			'PATCH',
+			self::BASE . '/settings',
+			array(
+				'color'    => '#ff0000',
+				'position' => 'left',
+			)
+		)->get_data();
 		$this->assertSame( '#ff0000', $data['color'] );
 		$this->assertSame( 'left', $data['position'] );
 		$this->assertRestError( $this->rest( 'PATCH', self::BASE . '/settings', array( 'color' => 'red; x' ) ), 400 );

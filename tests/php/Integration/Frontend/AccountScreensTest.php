@@ -40,8 +40,21 @@ final class AccountScreensTest extends TestCase {
 		);
 		$this->make_user( 'switchboard_agent', 'sb_agent' );
 		$this->as_user( 'sb_agent' );
-		$service->add_message( $this->ticket_id, array( 'author_type' => 'agent', 'body_text' => 'Sorry! A new mug is on its way.' ) );
-		$service->add_message( $this->ticket_id, array( 'author_type' => 'agent', 'is_private' => true, 'body_text' => 'PRIVATE: supplier issue again' ) );
+		$service->add_message(
+			$this->ticket_id,
+			array(
+				'author_type' => 'agent',
+				'body_text'   => 'Sorry! A new mug is on its way.',
+			)
+		);
+		$service->add_message(
+			$this->ticket_id,
+			array(
+				'author_type' => 'agent',
+				'is_private'  => true,
+				'body_text'   => 'PRIVATE: supplier issue again',
+			)
+		);
 		wp_set_current_user( $alice );
 		add_filter( 'wp_redirect', array( $this, 'stop_redirect' ) );
 	}
@@ -82,7 +95,7 @@ final class AccountScreensTest extends TestCase {
 		$this->assertStringContainsString( 'does not exist', $html );
 
 		// Posting a reply to her ticket does not land either.
-		$_POST = array(
+		$_POST                     = array(
 			'switchboard_account_action' => 'reply',
 			'sb_nonce'                   => wp_create_nonce( AccountScreens::NONCE ),
 			'ticket_id'                  => (string) $this->ticket_id,
@@ -101,7 +114,12 @@ final class AccountScreensTest extends TestCase {
 		$this->as_guest();
 		$ticket = ( new TicketService() )->get( $this->ticket_id );
 		$token  = Access::token( $ticket );
-		$html   = $this->render( array( 'sb_ticket' => (string) $this->ticket_id, 'sb_token' => $token ) );
+		$html   = $this->render(
+			array(
+				'sb_ticket' => (string) $this->ticket_id,
+				'sb_token'  => $token,
+			)
+		);
 		$this->assertStringContainsString( 'The mug arrived broken.', $html );
 		$this->assertStringNotContainsString( 'PRIVATE', $html );
 
@@ -122,7 +140,15 @@ final class AccountScreensTest extends TestCase {
 		} finally {
 			$_SERVER['REQUEST_METHOD'] = 'GET';
 		}
-		$this->assertStringContainsString( 'Thanks, received!', $this->render( array( 'sb_ticket' => (string) $this->ticket_id, 'sb_token' => $token ) ) );
+		$this->assertStringContainsString(
+			'Thanks, received!',
+			$this->render(
+				array(
+					'sb_ticket' => (string) $this->ticket_id,
+					'sb_token'  => $token,
+				)
+			)
+		);
 	}
 
 	public function test_rating_a_solved_ticket(): void {
@@ -131,7 +157,12 @@ final class AccountScreensTest extends TestCase {
 		$ticket = ( new TicketService() )->get( $this->ticket_id );
 		$this->as_guest();
 		$token = Access::token( $ticket );
-		$html  = $this->render( array( 'sb_ticket' => (string) $this->ticket_id, 'sb_token' => $token ) );
+		$html  = $this->render(
+			array(
+				'sb_ticket' => (string) $this->ticket_id,
+				'sb_token'  => $token,
+			)
+		);
 		$this->assertStringContainsString( 'id="switchboard-rate"', $html );
 
 		$_POST                     = array(
@@ -152,7 +183,15 @@ final class AccountScreensTest extends TestCase {
 			$_SERVER['REQUEST_METHOD'] = 'GET';
 		}
 		$this->assertSame( 5, ( new TicketService() )->get_meta( $this->ticket_id, 'rating' )['score'] );
-		$this->assertStringContainsString( 'You rated this request 5 out of 5.', $this->render( array( 'sb_ticket' => (string) $this->ticket_id, 'sb_token' => $token ) ) );
+		$this->assertStringContainsString(
+			'You rated this request 5 out of 5.',
+			$this->render(
+				array(
+					'sb_ticket' => (string) $this->ticket_id,
+					'sb_token'  => $token,
+				)
+			)
+		);
 	}
 
 	public function test_new_ticket_refuses_someone_elses_order(): void {

@@ -71,7 +71,18 @@ final class ContactFormTest extends TestCase {
 	}
 
 	public function test_field_errors_are_422_with_every_invalid_field(): void {
-		$response = $this->rest( 'POST', '/switchboard/v1/contact', $this->form( array( 'name' => '', 'email' => 'nope', 'subject' => '', 'message' => 'short' ) ) );
+		$response = $this->rest(
+			'POST',
+			'/switchboard/v1/contact',
+			$this->form(
+				array(
+					'name'    => '',
+					'email'   => 'nope',
+					'subject' => '',
+					'message' => 'short',
+				)
+			)
+		);
 		$this->assertRestError( $response, 422, 'switchboard_contact_invalid' );
 		$fields = $response->get_data()['data']['fields'];
 		$this->assertSame( array( 'name', 'email', 'subject', 'message' ), array_keys( $fields ) );
@@ -84,8 +95,8 @@ final class ContactFormTest extends TestCase {
 	}
 
 	public function test_success_creates_web_ticket_and_mails_a_signed_link(): void {
-		$session = str_repeat( 'cd', 16 );
-		$form    = $this->form( array( 'session' => $session ) );
+		$session  = str_repeat( 'cd', 16 );
+		$form     = $this->form( array( 'session' => $session ) );
 		$response = $this->rest( 'POST', '/switchboard/v1/contact', $form );
 		$this->assertSame( 201, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		$ticket_id = $response->get_data()['ticket_id'];
@@ -102,7 +113,10 @@ final class ContactFormTest extends TestCase {
 		$this->assertStringStartsWith( home_url( '/contact-us/' ), $m[1] );
 
 		// The guest opens the link: the same place shows her ticket.
-		$_GET = array( 'sb_ticket' => (string) $ticket_id, 'sb_token' => (string) $query['sb_token'] );
+		$_GET = array(
+			'sb_ticket' => (string) $ticket_id,
+			'sb_token'  => (string) $query['sb_token'],
+		);
 		$html = do_shortcode( '[switchboard_contact]' );
 		$this->assertStringContainsString( 'It has been two weeks since I ordered.', $html );
 		$_GET['sb_token'] = str_repeat( '0', 32 );
@@ -110,7 +124,17 @@ final class ContactFormTest extends TestCase {
 		$_GET = array();
 
 		global $wpdb;
-		$wpdb->insert( Schema::table( 'kb_deflections' ), array( 'session' => str_repeat( 'ef', 16 ), 'article_id' => 1, 'created_at' => current_time( 'mysql', true ) ) );
+		$wpdb->insert(
+			Schema::table( 'kb_deflections' ),
+			array(
+				'session'    => str_repeat( 'ef', 16 ),
+				'article_id' => 1,
+				'created_at' => current_time(
+					'mysql',
+					true
+				),
+			)
+		);
 		$this->rest( 'POST', '/switchboard/v1/contact', $this->form( array( 'session' => str_repeat( 'ef', 16 ) ) ) );
 		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( 'SELECT submitted FROM ' . Schema::table( 'kb_deflections' ) . ' WHERE session = %s', str_repeat( 'ef', 16 ) ) ) );
 	}
@@ -131,11 +155,29 @@ final class ContactFormTest extends TestCase {
 		$order->set_billing_email( 'buyer@example.test' );
 		$order->save();
 
-		$wrong = $this->rest( 'POST', '/switchboard/v1/contact', $this->form( array( 'order' => (string) $order->get_order_number(), 'email' => 'someone.else@example.test' ) ) );
+		$wrong = $this->rest(
+			'POST',
+			'/switchboard/v1/contact',
+			$this->form(
+				array(
+					'order' => (string) $order->get_order_number(),
+					'email' => 'someone.else@example.test',
+				)
+			)
+		);
 		$this->assertRestError( $wrong, 422, 'switchboard_contact_invalid' );
 		$this->assertArrayHasKey( 'order', $wrong->get_data()['data']['fields'] );
 
-		$right = $this->rest( 'POST', '/switchboard/v1/contact', $this->form( array( 'order' => '#' . $order->get_order_number(), 'email' => 'Buyer@Example.test' ) ) );
+		$right = $this->rest(
+			'POST',
+			'/switchboard/v1/contact',
+			$this->form(
+				array(
+					'order' => '#' . $order->get_order_number(),
+					'email' => 'Buyer@Example.test',
+				)
+			)
+		);
 		$this->assertSame( 201, $right->get_status(), (string) wp_json_encode( $right->get_data() ) );
 		$this->assertSame( $order->get_id(), (int) ( new TicketService() )->get( $right->get_data()['ticket_id'] )['order_id'] );
 	}

@@ -13,7 +13,16 @@ final class FaqTest extends KbTestCase {
 
 	public function test_shortcode_renders_accessible_accordion_with_json_ld(): void {
 		$a = $this->article( 'How long does shipping take?', '<p>3–5 days.</p>', array( 'menu_order' => 1 ), false, 'kbtest-faq-shipping' );
-		$b = $this->article( 'Do you ship abroad?', '<p>Yes, to the EU.</p>', array( 'menu_order' => 2, 'post_excerpt' => 'Yes, to <strong>the EU</strong>.' ), false, 'kbtest-faq-shipping' );
+		$b = $this->article(
+			'Do you ship abroad?',
+			'<p>Yes, to the EU.</p>',
+			array(
+				'menu_order'   => 2,
+				'post_excerpt' => 'Yes, to <strong>the EU</strong>.',
+			),
+			false,
+			'kbtest-faq-shipping'
+		);
 		$this->article( 'Internal shipping macro', 'x', array(), true, 'kbtest-faq-shipping' );
 		$this->article( 'Returns', 'other category', array(), false, 'kbtest-faq-returns' );
 
@@ -96,9 +105,11 @@ final class FaqTest extends KbTestCase {
 		}
 		$_SERVER['REQUEST_URI'] = ( $parts['path'] ?? '/' ) . ( isset( $parts['query'] ) ? '?' . $parts['query'] : '' );
 		unset( $GLOBALS['wp_query'], $GLOBALS['wp_the_query'] );
+		// phpcs:disable WordPress.WP.GlobalVariablesOverride.Prohibited -- renders a front-end request the way WordPress sets one up.
 		$GLOBALS['wp_the_query'] = new \WP_Query();
 		$GLOBALS['wp_query']     = $GLOBALS['wp_the_query'];
 		$GLOBALS['wp']           = new \WP();
+		// phpcs:enable WordPress.WP.GlobalVariablesOverride.Prohibited
 		$GLOBALS['wp']->main( $parts['query'] ?? '' );
 	}
 }

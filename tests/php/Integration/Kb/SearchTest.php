@@ -90,10 +90,25 @@ final class SearchTest extends KbTestCase {
 		$this->rest( 'GET', '/switchboard/v1/kb/search', array( 'q' => 'Cancel subscription' ) );
 		$this->rest( 'GET', '/switchboard/v1/kb/search', array( 'q' => 'cancel   SUBSCRIPTION' ) );
 		// Live suggestions in forms are not logged.
-		$this->rest( 'GET', '/switchboard/v1/kb/search', array( 'q' => 'cancel subscr', 'source' => 'suggest' ) );
+		$this->rest(
+			'GET',
+			'/switchboard/v1/kb/search',
+			array(
+				'q'      => 'cancel subscr',
+				'source' => 'suggest',
+			)
+		);
 
 		$rows = $wpdb->get_results( 'SELECT query, hits FROM ' . Schema::table( 'kb_missing' ), ARRAY_A );
-		$this->assertSame( array( array( 'query' => 'cancel subscription', 'hits' => '2' ) ), $rows );
+		$this->assertSame(
+			array(
+				array(
+					'query' => 'cancel subscription',
+					'hits'  => '2',
+				),
+			),
+			$rows
+		);
 
 		$this->assertRestError( $this->rest( 'GET', '/switchboard/v1/kb/missing' ), 401, 'switchboard_not_logged_in' );
 		$this->as_user( $this->user( 'subscriber' ) );
@@ -115,7 +130,14 @@ final class SearchTest extends KbTestCase {
 		$_SERVER['REMOTE_ADDR'] = '203.0.113.77';
 		$status                 = array();
 		for ( $i = 0; $i < 31; $i++ ) {
-			$status[] = $this->rest( 'GET', '/switchboard/v1/kb/search', array( 'q' => 'anything', 'source' => 'suggest' ) )->get_status();
+			$status[] = $this->rest(
+				'GET',
+				'/switchboard/v1/kb/search',
+				array(
+					'q'      => 'anything',
+					'source' => 'suggest',
+				)
+			)->get_status();
 		}
 		$this->assertSame( array_fill( 0, 30, 200 ), array_slice( $status, 0, 30 ) );
 		$response = $this->rest( 'GET', '/switchboard/v1/kb/search', array( 'q' => 'anything' ) );
@@ -125,15 +147,44 @@ final class SearchTest extends KbTestCase {
 
 	public function test_search_validates_its_parameters(): void {
 		$this->assertRestError( $this->rest( 'GET', '/switchboard/v1/kb/search' ), 400, 'rest_missing_callback_param' );
-		$this->assertRestError( $this->rest( 'GET', '/switchboard/v1/kb/search', array( 'q' => 'x', 'limit' => 500 ) ), 400, 'rest_invalid_param' );
-		$this->assertRestError( $this->rest( 'GET', '/switchboard/v1/kb/search', array( 'q' => 'x', 'category' => 'nope' ) ), 400, 'switchboard_kb_invalid_category' );
+		$this->assertRestError(
+			$this->rest(
+				'GET',
+				'/switchboard/v1/kb/search',
+				array(
+					'q'     => 'x',
+					'limit' => 500,
+				)
+			),
+			400,
+			'rest_invalid_param'
+		);
+		$this->assertRestError(
+			$this->rest(
+				'GET',
+				'/switchboard/v1/kb/search',
+				array(
+					'q'        => 'x',
+					'category' => 'nope',
+				)
+			),
+			400,
+			'switchboard_kb_invalid_category'
+		);
 	}
 
 	public function test_category_filter(): void {
 		$shipping = $this->article( 'Express delivery', 'delivery options', array(), false, 'kbtest-shipping' );
 		$this->article( 'Delivery of gift cards', 'delivery by email', array(), false, 'kbtest-gifts' );
 
-		$response = $this->rest( 'GET', '/switchboard/v1/kb/search', array( 'q' => 'delivery', 'category' => 'kbtest-shipping' ) );
+		$response = $this->rest(
+			'GET',
+			'/switchboard/v1/kb/search',
+			array(
+				'q'        => 'delivery',
+				'category' => 'kbtest-shipping',
+			)
+		);
 		$this->assertSame( array( $shipping ), wp_list_pluck( $response->get_data(), 'id' ) );
 	}
 }

@@ -74,17 +74,49 @@ final class VotesTest extends KbTestCase {
 		);
 		$this->assertSame( 201, $response->get_status() );
 		// Idempotent per session and article.
-		$this->rest( 'POST', '/switchboard/v1/kb/deflections', array( 'session' => $session, 'article_id' => $id ) );
+		$this->rest(
+			'POST',
+			'/switchboard/v1/kb/deflections',
+			array(
+				'session'    => $session,
+				'article_id' => $id,
+			)
+		);
 		$this->assertSame( '1', $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'kb_deflections' ) ) );
 
 		$summary = ( new Deflections() )->summary( gmdate( 'Y-m-d H:i:s', time() - 60 ) );
-		$this->assertSame( array( 'opened' => 1, 'deflected' => 1, 'submitted' => 0 ), $summary );
+		$this->assertSame(
+			array(
+				'opened'    => 1,
+				'deflected' => 1,
+				'submitted' => 0,
+			),
+			$summary
+		);
 
 		( new Deflections() )->submitted( $session, 42 );
 		$summary = ( new Deflections() )->summary( gmdate( 'Y-m-d H:i:s', time() - 60 ) );
-		$this->assertSame( array( 'opened' => 1, 'deflected' => 0, 'submitted' => 1 ), $summary );
+		$this->assertSame(
+			array(
+				'opened'    => 1,
+				'deflected' => 0,
+				'submitted' => 1,
+			),
+			$summary
+		);
 
-		$this->assertRestError( $this->rest( 'POST', '/switchboard/v1/kb/deflections', array( 'session' => 'nope', 'article_id' => $id ) ), 400, 'rest_invalid_param' );
+		$this->assertRestError(
+			$this->rest(
+				'POST',
+				'/switchboard/v1/kb/deflections',
+				array(
+					'session'    => 'nope',
+					'article_id' => $id,
+				)
+			),
+			400,
+			'rest_invalid_param'
+		);
 		$this->assertRestError( $this->rest( 'GET', '/switchboard/v1/kb/deflections/summary' ), 401 );
 	}
 }

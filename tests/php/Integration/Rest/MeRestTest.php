@@ -18,14 +18,28 @@ final class MeRestTest extends TestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		$this->make_user( 'subscriber', 'me_alice', array( 'user_email' => 'me_alice@example.test', 'first_name' => 'Alice' ) );
+		$this->make_user(
+			'subscriber',
+			'me_alice',
+			array(
+				'user_email' => 'me_alice@example.test',
+				'first_name' => 'Alice',
+			)
+		);
 		$this->make_user( 'subscriber', 'me_bob' );
 		$this->make_user( 'switchboard_agent', 'me_agent' );
 	}
 
 	private function alice_ticket(): array {
 		$this->as_user( 'me_alice' );
-		$response = $this->rest( 'POST', '/switchboard/v1/me/tickets', array( 'subject' => 'Wrong colour', 'body' => 'I ordered blue, got red.' ) );
+		$response = $this->rest(
+			'POST',
+			'/switchboard/v1/me/tickets',
+			array(
+				'subject' => 'Wrong colour',
+				'body'    => 'I ordered blue, got red.',
+			)
+		);
 		$this->assertSame( 201, $response->get_status(), wp_json_encode( $response->get_data() ) );
 		return $response->get_data();
 	}
@@ -35,7 +49,14 @@ final class MeRestTest extends TestCase {
 		$this->assertSame( 'account', $ticket['channel'] );
 
 		$this->as_user( 'me_agent' );
-		$this->rest( 'POST', "/switchboard/v1/tickets/{$ticket['id']}/messages", array( 'body' => 'Customer seems upset', 'is_private' => true ) );
+		$this->rest(
+			'POST',
+			"/switchboard/v1/tickets/{$ticket['id']}/messages",
+			array(
+				'body'       => 'Customer seems upset',
+				'is_private' => true,
+			)
+		);
 		$this->rest( 'POST', "/switchboard/v1/tickets/{$ticket['id']}/messages", array( 'body' => 'Sorry! A blue one is on its way.' ) );
 
 		$this->as_user( 'me_alice' );
@@ -67,7 +88,14 @@ final class MeRestTest extends TestCase {
 
 		( new TicketService() )->update( $ticket['id'], array( 'status' => 'solved' ) );
 		$this->assertRestError( $this->rest( 'POST', "/switchboard/v1/me/tickets/{$ticket['id']}/rating", array( 'score' => 9 ) ), 400, 'rest_invalid_param' );
-		$rated = $this->rest( 'POST', "/switchboard/v1/me/tickets/{$ticket['id']}/rating", array( 'score' => 5, 'comment' => 'Quick <b>help</b>' ) );
+		$rated = $this->rest(
+			'POST',
+			"/switchboard/v1/me/tickets/{$ticket['id']}/rating",
+			array(
+				'score'   => 5,
+				'comment' => 'Quick <b>help</b>',
+			)
+		);
 		$this->assertSame( 200, $rated->get_status() );
 		$this->assertSame( 'Quick help', $rated->get_data()['comment'] );
 		$this->assertFalse( $this->rest( 'GET', "/switchboard/v1/me/tickets/{$ticket['id']}" )->get_data()['can_rate'] );
@@ -75,7 +103,19 @@ final class MeRestTest extends TestCase {
 
 	public function test_order_must_be_hers(): void {
 		$this->as_user( 'me_alice' );
-		$this->assertRestError( $this->rest( 'POST', '/switchboard/v1/me/tickets', array( 'subject' => 'x', 'body' => 'y', 'order_id' => 4242 ) ), 400, 'switchboard_invalid_order' );
+		$this->assertRestError(
+			$this->rest(
+				'POST',
+				'/switchboard/v1/me/tickets',
+				array(
+					'subject'  => 'x',
+					'body'     => 'y',
+					'order_id' => 4242,
+				)
+			),
+			400,
+			'switchboard_invalid_order'
+		);
 	}
 
 	public function test_attachment_downloads_are_checked(): void {
@@ -86,11 +126,26 @@ final class MeRestTest extends TestCase {
 		$this->as_user( 'me_alice' );
 		$mine = $store->store( 'photo.png', (string) $png, 'image/png' );
 		$this->assertIsInt( $mine );
-		$this->rest( 'POST', "/switchboard/v1/me/tickets/{$ticket['id']}/messages", array( 'body' => 'photo attached', 'attachments' => array( $mine ) ) );
+		$this->rest(
+			'POST',
+			"/switchboard/v1/me/tickets/{$ticket['id']}/messages",
+			array(
+				'body'        => 'photo attached',
+				'attachments' => array( $mine ),
+			)
+		);
 
 		$this->as_user( 'me_agent' );
 		$secret = $store->store( 'notes.txt', 'internal', 'text/plain' );
-		$this->rest( 'POST', "/switchboard/v1/tickets/{$ticket['id']}/messages", array( 'body' => 'see file', 'is_private' => true, 'attachments' => array( $secret ) ) );
+		$this->rest(
+			'POST',
+			"/switchboard/v1/tickets/{$ticket['id']}/messages",
+			array(
+				'body'        => 'see file',
+				'is_private'  => true,
+				'attachments' => array( $secret ),
+			)
+		);
 		$this->assertSame( 200, $this->rest( 'GET', "/switchboard/v1/attachments/$mine" )->get_status() );
 		$this->assertSame( 200, $this->rest( 'GET', "/switchboard/v1/attachments/$secret" )->get_status() );
 

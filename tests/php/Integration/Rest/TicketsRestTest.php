@@ -84,7 +84,18 @@ final class TicketsRestTest extends TestCase {
 		$this->assertSame( array( $two['id'] ), array_column( $mine->get_data(), 'id' ) );
 		$this->assertSame( '1', (string) $mine->get_headers()['X-WP-Total'] );
 
-		$unassigned = array_column( $this->rest( 'GET', '/switchboard/v1/tickets', array( 'assignee' => 'none', 'channel' => 'phone', 'tag' => 'sizes' ) )->get_data(), 'id' );
+		$unassigned = array_column(
+			$this->rest(
+				'GET',
+				'/switchboard/v1/tickets',
+				array(
+					'assignee' => 'none',
+					'channel'  => 'phone',
+					'tag'      => 'sizes',
+				)
+			)->get_data(),
+			'id'
+		);
 		$this->assertContains( $one['id'], $unassigned );
 		$this->assertNotContains( $two['id'], $unassigned );
 
@@ -129,10 +140,28 @@ final class TicketsRestTest extends TestCase {
 		$this->assertSame( 'Rest Agent', $reply->get_data()['author']['name'] );
 		$this->assertFalse( $reply->get_data()['is_private'] );
 
-		$note = $this->rest( 'POST', '/switchboard/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'Check stock', 'is_private' => true ) );
+		$note = $this->rest(
+			'POST',
+			'/switchboard/v1/tickets/' . $ticket['id'] . '/messages',
+			array(
+				'body'       => 'Check stock',
+				'is_private' => true,
+			)
+		);
 		$this->assertTrue( $note->get_data()['is_private'] );
 
-		$this->assertRestError( $this->rest( 'POST', '/switchboard/v1/tickets/' . $ticket['id'] . '/messages', array( 'body' => 'x', 'cc' => 'someone' ) ), 400, 'rest_invalid_param' );
+		$this->assertRestError(
+			$this->rest(
+				'POST',
+				'/switchboard/v1/tickets/' . $ticket['id'] . '/messages',
+				array(
+					'body' => 'x',
+					'cc'   => 'someone',
+				)
+			),
+			400,
+			'rest_invalid_param'
+		);
 		$this->assertRestError( $this->rest( 'POST', '/switchboard/v1/tickets/999999/messages', array( 'body' => 'x' ) ), 404 );
 		$this->assertRestError( $this->rest( 'PATCH', '/switchboard/v1/tickets/' . $ticket['id'], array( 'priority' => 'asap' ) ), 400, 'rest_invalid_param' );
 	}

@@ -94,8 +94,20 @@ final class TicketQueryTest extends TestCase {
 		$other = $this->make_user( 'switchboard_agent' );
 		wp_set_current_user( $agent );
 
-		$mine      = $this->ticket( array( 'assignee_id' => $agent, 'priority' => 'urgent' ), array( 'created_at' => '2024-01-10 10:00:00' ) );
-		$theirs    = $this->ticket( array( 'assignee_id' => $other, 'order_id' => 4711 ), array( 'created_at' => '2024-02-10 10:00:00' ) );
+		$mine      = $this->ticket(
+			array(
+				'assignee_id' => $agent,
+				'priority'    => 'urgent',
+			),
+			array( 'created_at' => '2024-01-10 10:00:00' )
+		);
+		$theirs    = $this->ticket(
+			array(
+				'assignee_id' => $other,
+				'order_id'    => 4711,
+			),
+			array( 'created_at' => '2024-02-10 10:00:00' )
+		);
 		$nobody    = $this->ticket( array( 'priority' => 'low' ), array( 'created_at' => '2024-03-10 10:00:00' ) );
 		$customer2 = ( new Customers() )->resolve( 'email', 'second-' . $this->channel . '@example.test' );
 		$second    = $this->ticket( array( 'customer_id' => $customer2 ), array( 'created_at' => '2024-04-10 10:00:00' ) );
@@ -149,15 +161,47 @@ final class TicketQueryTest extends TestCase {
 	}
 
 	public function test_sorts_with_a_stable_tiebreak(): void {
-		$a = $this->ticket( array( 'priority' => 'low' ), array( 'last_message_at' => '2024-05-01 10:00:00', 'created_at' => '2024-01-03 00:00:00' ) );
-		$b = $this->ticket( array( 'priority' => 'urgent' ), array( 'last_message_at' => '2024-05-03 10:00:00', 'created_at' => '2024-01-01 00:00:00' ) );
-		$c = $this->ticket( array( 'priority' => 'urgent' ), array( 'last_message_at' => '2024-05-02 10:00:00', 'created_at' => '2024-01-02 00:00:00' ) );
+		$a = $this->ticket(
+			array( 'priority' => 'low' ),
+			array(
+				'last_message_at' => '2024-05-01 10:00:00',
+				'created_at'      => '2024-01-03 00:00:00',
+			)
+		);
+		$b = $this->ticket(
+			array( 'priority' => 'urgent' ),
+			array(
+				'last_message_at' => '2024-05-03 10:00:00',
+				'created_at'      => '2024-01-01 00:00:00',
+			)
+		);
+		$c = $this->ticket(
+			array( 'priority' => 'urgent' ),
+			array(
+				'last_message_at' => '2024-05-02 10:00:00',
+				'created_at'      => '2024-01-02 00:00:00',
+			)
+		);
 		// Same last_message_at as $c: the id decides, in the same direction.
-		$d = $this->ticket( array( 'priority' => 'normal' ), array( 'last_message_at' => '2024-05-02 10:00:00', 'created_at' => '2024-01-04 00:00:00' ) );
+		$d = $this->ticket(
+			array( 'priority' => 'normal' ),
+			array(
+				'last_message_at' => '2024-05-02 10:00:00',
+				'created_at'      => '2024-01-04 00:00:00',
+			)
+		);
 
 		$this->assertSame( array( $b, $d, $c, $a ), $this->ids( array() ), 'default: last_message_at desc, then id desc' );
 		$this->assertSame( array( $a, $c, $d, $b ), $this->ids( array( 'order' => 'asc' ) ) );
-		$this->assertSame( array( $b, $c, $a, $d ), $this->ids( array( 'orderby' => 'created_at', 'order' => 'asc' ) ) );
+		$this->assertSame(
+			array( $b, $c, $a, $d ),
+			$this->ids(
+				array(
+					'orderby' => 'created_at',
+					'order'   => 'asc',
+				)
+			)
+		);
 		$this->assertSame( array( $b, $c, $d, $a ), $this->ids( array( 'orderby' => 'priority' ) ), 'priority desc, then the latest activity first' );
 		$this->assertSame( array( $d, $c, $b, $a ), $this->ids( array( 'orderby' => 'id' ) ) );
 		// Unknown sort columns fall back to the default instead of reaching SQL.
@@ -208,7 +252,12 @@ final class TicketQueryTest extends TestCase {
 		$before = $query->queues( $agent );
 
 		$this->ticket( array( 'status' => 'new' ) );
-		$this->ticket( array( 'status' => 'open', 'assignee_id' => $agent ) );
+		$this->ticket(
+			array(
+				'status'      => 'open',
+				'assignee_id' => $agent,
+			)
+		);
 		$this->ticket( array( 'assignee_id' => $agent ), array( 'status' => 'pending' ) );
 		$this->ticket( array(), array( 'status' => 'on-hold' ) );
 		$this->ticket( array( 'assignee_id' => $agent ), array( 'status' => 'solved' ) );
@@ -244,15 +293,29 @@ final class TicketQueryTest extends TestCase {
 
 		$count = function ( int $per_page ) use ( $wpdb ): array {
 			// Warm up once (route registration, autoloading), then count.
-			$this->rest( 'GET', '/switchboard/v1/tickets', array( 'channel' => $this->channel, 'per_page' => $per_page ) );
+			$this->rest(
+				'GET',
+				'/switchboard/v1/tickets',
+				array(
+					'channel'  => $this->channel,
+					'per_page' => $per_page,
+				)
+			);
 			$before   = $wpdb->num_queries;
-			$response = $this->rest( 'GET', '/switchboard/v1/tickets', array( 'channel' => $this->channel, 'per_page' => $per_page ) );
+			$response = $this->rest(
+				'GET',
+				'/switchboard/v1/tickets',
+				array(
+					'channel'  => $this->channel,
+					'per_page' => $per_page,
+				)
+			);
 			$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 			return array( $wpdb->num_queries - $before, count( (array) $response->get_data() ), $response->get_headers() );
 		};
 
-		list( $q5, $n5, $h5 )  = $count( 5 );
-		list( $q50, $n50 )     = $count( 50 );
+		list( $q5, $n5, $h5 ) = $count( 5 );
+		list( $q50, $n50 )    = $count( 50 );
 		$this->assertSame( 5, $n5 );
 		$this->assertSame( 50, $n50 );
 		$this->assertSame( '55', $h5['X-WP-Total'] );
@@ -262,7 +325,12 @@ final class TicketQueryTest extends TestCase {
 
 		// The query layer alone: one page query and one COUNT.
 		$before = $wpdb->num_queries;
-		( new TicketQuery() )->query( array( 'channel' => array( $this->channel ), 'per_page' => 50 ) );
+		( new TicketQuery() )->query(
+			array(
+				'channel'  => array( $this->channel ),
+				'per_page' => 50,
+			)
+		);
 		$this->assertSame( 2, $wpdb->num_queries - $before );
 	}
 }

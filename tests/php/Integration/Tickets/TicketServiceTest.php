@@ -71,8 +71,21 @@ final class TicketServiceTest extends TestCase {
 			$delivered[] = $message['id'];
 		};
 		add_action( 'switchboard_deliver_message', $listener );
-		$reply = $this->service->add_message( $id, array( 'author_type' => 'agent', 'body_html' => '<p>On its way!</p>' ) );
-		$note  = $this->service->add_message( $id, array( 'author_type' => 'agent', 'body_html' => 'internal', 'is_private' => true ) );
+		$reply = $this->service->add_message(
+			$id,
+			array(
+				'author_type' => 'agent',
+				'body_html'   => '<p>On its way!</p>',
+			)
+		);
+		$note  = $this->service->add_message(
+			$id,
+			array(
+				'author_type' => 'agent',
+				'body_html'   => 'internal',
+				'is_private'  => true,
+			)
+		);
 		remove_action( 'switchboard_deliver_message', $listener );
 
 		$ticket = $this->service->get( $id );
@@ -91,7 +104,13 @@ final class TicketServiceTest extends TestCase {
 		$this->service->update( $id, array( 'status' => 'solved' ) );
 		$this->assertNotNull( $this->service->get( $id )['resolved_at'] );
 
-		$this->service->add_message( $id, array( 'author_type' => 'customer', 'body_text' => 'Still nothing.' ) );
+		$this->service->add_message(
+			$id,
+			array(
+				'author_type' => 'customer',
+				'body_text'   => 'Still nothing.',
+			)
+		);
 		$ticket = $this->service->get( $id );
 		$this->assertSame( 'open', $ticket['status'] );
 		$this->assertSame( 1, (int) $ticket['reopen_count'] );
@@ -102,8 +121,20 @@ final class TicketServiceTest extends TestCase {
 	public function test_same_delivery_is_stored_once(): void {
 		global $wpdb;
 		$id    = $this->ticket();
-		$first = $this->service->add_message( $id, array( 'body_text' => 'Hello', 'dedupe_key' => 'email:<abc@x>' ) );
-		$again = $this->service->add_message( $id, array( 'body_text' => 'Hello', 'dedupe_key' => 'email:<abc@x>' ) );
+		$first = $this->service->add_message(
+			$id,
+			array(
+				'body_text'  => 'Hello',
+				'dedupe_key' => 'email:<abc@x>',
+			)
+		);
+		$again = $this->service->add_message(
+			$id,
+			array(
+				'body_text'  => 'Hello',
+				'dedupe_key' => 'email:<abc@x>',
+			)
+		);
 
 		$this->assertIsInt( $first );
 		$this->assertWPErrorCode( 'switchboard_duplicate_message', $again );
@@ -112,8 +143,8 @@ final class TicketServiceTest extends TestCase {
 	}
 
 	public function test_foreign_html_is_sanitized(): void {
-		$id  = $this->ticket();
-		$mid = $this->service->add_message(
+		$id   = $this->ticket();
+		$mid  = $this->service->add_message(
 			$id,
 			array( 'body_html' => '<p onclick="steal()">Hi <script>alert(1)</script><a href="javascript:alert(2)">x</a> <a href="https://shop.example/track">track</a></p><style>p{}</style><iframe src="https://evil"></iframe>' )
 		);

@@ -28,39 +28,39 @@ final class CorpusTest extends EmailTestCase {
 	 */
 	private const BETTER = array(
 		// Docomo emoji: Python's shift_jis codec gives U+FFFD; the carrier table (SJIS-Mobile#DOCOMO) knows them.
-		'002-ja-shiftjis-docomo-gmail-alternative.eml'      => array(
+		'002-ja-shiftjis-docomo-gmail-alternative.eml'   => array(
 			'subject'      => 'テスト❤',
 			'text_snippet' => 'テストです😭',
 		),
 		// Declared ISO-2022-JP (7-bit) but the bytes are UTF-8: we read them as UTF-8, the oracle shows U+FFFD.
-		'010-ja-kddi-bounce-multipart-mixed.eml'            => array(
+		'010-ja-kddi-bounce-multipart-mixed.eml'         => array(
 			'text_snippet' => '送信先のメールボックスが一杯のため、送信できませんでした。 ※本メールはau one netのメールシステムより配信しております。 このメールには直接返信いただ',
 		),
 		// Declared GB2312 but valid UTF-8: the oracle's snippet is mojibake.
-		'014-gb2312-8bit-spam.eml'                          => array(
+		'014-gb2312-8bit-spam.eml'                       => array(
 			'text_snippet' => '你好！我公司可代开各类增值税发票，17%专用发票，3%普通发票，点数优惠，所开发票均可查询验证后 付款，电话：13662615434张经理 （微信同号13662',
 		),
 		// Several inline text parts between the PDFs: a helpdesk must show them all, CPython's
 		// get_body() returns only the first (asserted as a prefix below).
-		'018-mixed-text-parts-interleaved-pdfs.eml'         => array(
+		'018-mixed-text-parts-interleaved-pdfs.eml'      => array(
 			'text_snippet' => 'The first text part. The second text part. The third one.',
 		),
 		// multipart/report without a boundary: we show the body as text instead of nothing.
-		'040-malformed-multipart-report-no-boundary.eml'    => array(
+		'040-malformed-multipart-report-no-boundary.eml' => array(
 			'text_snippet' => "I'm multipart message without boundary",
 		),
 		// Raw 8-bit KOI8-R (no charset anywhere): detected by Russian letter frequencies.
-		'043-malformed-8bit-koi8r-subject-no-ctype.eml'     => array(
+		'043-malformed-8bit-koi8r-subject-no-ctype.eml'  => array(
 			'subject'      => 'тест тест',
 			'text_snippet' => 'ТЕСТ',
 		),
 		// Raw 8-bit ISO-8859-1 header and body without charset: not UTF-8, so Windows-1252.
-		'047-long-header-4kb-8bit-subject.eml'              => array(
+		'047-long-header-4kb-8bit-subject.eml'           => array(
 			'subject'      => 'Die Hasen und die Frösche (Microsoft Outlook 00)',
 			'text_snippet' => 'Die Hasen und die Frösche Die Hasen klagten einst über ihre mißliche Lage; "wir ',
 		),
 		// Raw 8-bit Big5 headers: decoded with the body's declared charset (big5).
-		'048-big5-raw-8bit-headers.eml'                     => array(
+		'048-big5-raw-8bit-headers.eml'                  => array(
 			'subject'   => '養樂多線上訂購',
 			'from_name' => '養樂多',
 		),
@@ -76,17 +76,17 @@ final class CorpusTest extends EmailTestCase {
 	 * @var array<string, string>
 	 */
 	private const KINDS = array(
-		'009-ja-read-receipt-mdn-report.eml'                 => 'receipt',
-		'010-ja-kddi-bounce-multipart-mixed.eml'             => 'bounce',
-		'033-autoreply-auto-submitted-vacation.eml'          => 'auto_reply',
-		'034-autoreply-exchange-automatic-reply.eml'         => 'auto_reply',
-		'035-bounce-postfix-dsn-report.eml'                  => 'bounce',
-		'036-bounce-gmail-text-plain-no-report.eml'          => 'bounce',
-		'037-list-mailman-shapelib.eml'                      => 'list',
-		'038-arf-abuse-feedback-report.eml'                  => 'report',
-		'040-malformed-multipart-report-no-boundary.eml'     => 'bounce',
+		'009-ja-read-receipt-mdn-report.eml'             => 'receipt',
+		'010-ja-kddi-bounce-multipart-mixed.eml'         => 'bounce',
+		'033-autoreply-auto-submitted-vacation.eml'      => 'auto_reply',
+		'034-autoreply-exchange-automatic-reply.eml'     => 'auto_reply',
+		'035-bounce-postfix-dsn-report.eml'              => 'bounce',
+		'036-bounce-gmail-text-plain-no-report.eml'      => 'bounce',
+		'037-list-mailman-shapelib.eml'                  => 'list',
+		'038-arf-abuse-feedback-report.eml'              => 'report',
+		'040-malformed-multipart-report-no-boundary.eml' => 'bounce',
 		'049-list-apache-1997-8bit-from-precedence-bulk.eml' => 'list',
-		'050-list-rt-users-reply-with-digest-rfc822.eml'     => 'list',
+		'050-list-rt-users-reply-with-digest-rfc822.eml' => 'list',
 	);
 
 	/**

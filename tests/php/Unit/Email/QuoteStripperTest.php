@@ -24,19 +24,19 @@ final class QuoteStripperTest extends EmailTestCase {
 	 */
 	public static function texts(): array {
 		return array(
-			'gmail'              => array( "Sounds good.\n\nOn Mon, Apr 2, 2012 at 6:26 PM, Shop Support <support@shop.test>\nwrote:\n\n> Your order shipped.\n", 'Sounds good.' ),
-			'outlook original'   => array( "Please refund.\n\n-----Original Message-----\nFrom: Shop\nSent: Monday\nSubject: x\n\nold text", 'Please refund.' ),
-			'outlook from/sent'  => array( "Yes please\n\nFrom: Shop Support [mailto:support@shop.test]\nSent: Monday, March 9, 2012 4:22 PM\nTo: Ann\nSubject: RE: x\n\nold", 'Yes please' ),
-			'german outlook'     => array( "Danke\n\nVon: Shop\nGesendet: Montag\nAn: Ann\n\nalt", 'Danke' ),
-			'apple mail'         => array( "Hello\n\n> On 22 Aug 2015, at 19:21, Adam <a@example.com> wrote:\n>\n> Hi\n", 'Hello' ),
-			'thunderbird above'  => array( "On 04/02/2012 06:26 PM, Megan One wrote:\n> Hi\n\nHello\n", 'Hello' ),
-			'japanese sanwa'     => array( "了解しました。\n\n山田太郎さんは書きました:\n> ご注文ありがとうございます。\n", '了解しました。' ),
-			'japanese iphone'    => array( "はい\n\n2012/08/30 13:56、info@shop.test のメッセージ:\n\n> 本文\n", 'はい' ),
-			'japanese wrote'     => array( "届きました\n\n(2012/08/30 13:56), support@shop.test wrote:\n> 本文\n", '届きました' ),
-			'signature'          => array( "Na štriku se suši šosić.\n-- \nšosić", 'Na štriku se suši šosić.' ),
-			'sent from iphone'   => array( "Thanks\n\nSent from my iPhone", 'Thanks' ),
-			'only quote kept'    => array( "> nothing new\n> here", '> nothing new' . "\n" . '> here' ),
-			'no quote at all'    => array( "Just a question about order #12.", 'Just a question about order #12.' ),
+			'gmail'             => array( "Sounds good.\n\nOn Mon, Apr 2, 2012 at 6:26 PM, Shop Support <support@shop.test>\nwrote:\n\n> Your order shipped.\n", 'Sounds good.' ),
+			'outlook original'  => array( "Please refund.\n\n-----Original Message-----\nFrom: Shop\nSent: Monday\nSubject: x\n\nold text", 'Please refund.' ),
+			'outlook from/sent' => array( "Yes please\n\nFrom: Shop Support [mailto:support@shop.test]\nSent: Monday, March 9, 2012 4:22 PM\nTo: Ann\nSubject: RE: x\n\nold", 'Yes please' ),
+			'german outlook'    => array( "Danke\n\nVon: Shop\nGesendet: Montag\nAn: Ann\n\nalt", 'Danke' ),
+			'apple mail'        => array( "Hello\n\n> On 22 Aug 2015, at 19:21, Adam <a@example.com> wrote:\n>\n> Hi\n", 'Hello' ),
+			'thunderbird above' => array( "On 04/02/2012 06:26 PM, Megan One wrote:\n> Hi\n\nHello\n", 'Hello' ),
+			'japanese sanwa'    => array( "了解しました。\n\n山田太郎さんは書きました:\n> ご注文ありがとうございます。\n", '了解しました。' ),
+			'japanese iphone'   => array( "はい\n\n2012/08/30 13:56、info@shop.test のメッセージ:\n\n> 本文\n", 'はい' ),
+			'japanese wrote'    => array( "届きました\n\n(2012/08/30 13:56), support@shop.test wrote:\n> 本文\n", '届きました' ),
+			'signature'         => array( "Na štriku se suši šosić.\n-- \nšosić", 'Na štriku se suši šosić.' ),
+			'sent from iphone'  => array( "Thanks\n\nSent from my iPhone", 'Thanks' ),
+			'only quote kept'   => array( "> nothing new\n> here", '> nothing new' . "\n" . '> here' ),
+			'no quote at all'   => array( 'Just a question about order #12.', 'Just a question about order #12.' ),
 		);
 	}
 
@@ -64,12 +64,12 @@ final class QuoteStripperTest extends EmailTestCase {
 
 	public function test_corpus_replies_are_reduced_to_the_new_text(): void {
 		$cases = array(
-			'025-reply-gmail-alternative-gmail-quote.eml'        => 'Hello',
-			'026-reply-outlook-from-sent-block-no-msgid.eml'     => 'Hello', // Its HTML part says 'Allo! Follow up MIME!'.
-			'027-reply-applemail-inreplyto-references.eml'       => 'Hello',
-			'028-reply-thunderbird-flowed-quote.eml'             => 'Hello',
-			'029-reply-aol-original-message.eml'                 => 'Hello',
-			'030-reply-sparrow-blockquote-cite.eml'              => 'Hello',
+			'025-reply-gmail-alternative-gmail-quote.eml'  => 'Hello',
+			'026-reply-outlook-from-sent-block-no-msgid.eml' => 'Hello', // Its HTML part says 'Allo! Follow up MIME!'.
+			'027-reply-applemail-inreplyto-references.eml' => 'Hello',
+			'028-reply-thunderbird-flowed-quote.eml'       => 'Hello',
+			'029-reply-aol-original-message.eml'           => 'Hello',
+			'030-reply-sparrow-blockquote-cite.eml'        => 'Hello',
 			'031-reply-outlook-express-inreplyto-alternative.eml' => 'This is reply',
 		);
 		foreach ( $cases as $file => $text ) {

@@ -22,7 +22,10 @@ final class ThreadingTest extends EmailTestCase {
 	private function directory(): TicketDirectory {
 		return new class() implements TicketDirectory {
 			public function secret( int $ticket_id ): ?string {
-				return array( 42 => 'secret-42', 7 => 'secret-7' )[ $ticket_id ] ?? null;
+				return array(
+					42 => 'secret-42',
+					7  => 'secret-7',
+				)[ $ticket_id ] ?? null;
 			}
 			public function ticket_for_message_id( string $message_id ): ?int {
 				return '<customer-first@mail.example>' === $message_id ? 7 : null;
@@ -65,13 +68,25 @@ final class ThreadingTest extends EmailTestCase {
 		$parser   = new Parser();
 
 		$msgid = $signer->message_id( 42, 3, 'secret-42', 'shop.test' );
-		$this->assertSame( array( 'ticket_id' => 42, 'via' => 'message-id' ), $threader->resolve( $parser->parse( $this->mail( "To: support@shop.test\r\nSubject: Re: x\r\nIn-Reply-To: $msgid" ) ) ) );
+		$this->assertSame(
+			array(
+				'ticket_id' => 42,
+				'via'       => 'message-id',
+			),
+			$threader->resolve( $parser->parse( $this->mail( "To: support@shop.test\r\nSubject: Re: x\r\nIn-Reply-To: $msgid" ) ) )
+		);
 
 		$this->assertSame( 'references', $threader->resolve( $parser->parse( $this->mail( "To: support@shop.test\r\nSubject: Re: x\r\nReferences: <customer-first@mail.example> <unknown@x>" ) ) )['via'] ?? null );
 
 		// Headers stripped: only the signed reply address is left.
 		$reply = $signer->reply_address( 'support@shop.test', 42, 'secret-42' );
-		$this->assertSame( array( 'ticket_id' => 42, 'via' => 'reply-address' ), $threader->resolve( $parser->parse( $this->mail( "To: Support <$reply>\r\nSubject: Re: x" ) ) ) );
+		$this->assertSame(
+			array(
+				'ticket_id' => 42,
+				'via'       => 'reply-address',
+			),
+			$threader->resolve( $parser->parse( $this->mail( "To: Support <$reply>\r\nSubject: Re: x" ) ) )
+		);
 
 		$tag = $signer->subject_tag( 42, 'secret-42' );
 		$this->assertSame( 'subject-tag', $threader->resolve( $parser->parse( $this->mail( "To: support@shop.test\r\nSubject: Re: Your order $tag" ) ) )['via'] ?? null );
