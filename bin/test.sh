@@ -5,7 +5,7 @@
 #   bash bin/test.sh                 every stage, in order
 #   bash bin/test.sh STAGE [STAGE…]  just those stages, plus what they need
 #
-# Stages: deps tsc eslint php-lint phpstan jest runtime phpunit api e2e
+# Stages: deps tsc eslint php-lint phpstan jest runtime phpunit api e2e zip
 #
 #   deps      composer install (vendor/ missing or older than composer.json), npm ci (node_modules/
 #             missing), `wp-scripts build` (plugin/build missing or older than src/), Debian's
@@ -19,6 +19,7 @@
 #   phpunit   vendor/bin/phpunit (unit + integration)    artifacts/junit/phpunit.xml
 #   api       playwright test --project=api              artifacts/junit/api.xml
 #   e2e       playwright test --project=e2e              artifacts/junit/e2e.xml
+#   zip       bin/plugin-zip.sh --check                  (static check: one test case)
 #
 # A failing stage does not stop the later ones; stages that need the runtime fail when it does not
 # come up. The last line is `switchboard: N passed, M failed, K skipped` (test cases of jest, phpunit,
@@ -35,8 +36,8 @@ set -uo pipefail
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_DIR" || exit 2
 
-ALL_STAGES=(deps tsc eslint php-lint phpstan jest runtime phpunit api e2e)
-STATIC_STAGES=" tsc eslint php-lint phpstan "
+ALL_STAGES=(deps tsc eslint php-lint phpstan jest runtime phpunit api e2e zip)
+STATIC_STAGES=" tsc eslint php-lint phpstan zip "
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export COMPOSER_NO_INTERACTION=1
@@ -76,7 +77,7 @@ else
 			unit | jest) WANT[jest]=1 ;;
 			typecheck | tsc) WANT[tsc]=1 ;;
 			lint-js | eslint) WANT[eslint]=1 ;;
-			deps | phpstan | runtime | api | e2e) WANT[$arg]=1 ;;
+			deps | phpstan | runtime | api | e2e | zip) WANT[$arg]=1 ;;
 			*)
 				echo "bin/test.sh: unknown stage '$arg'" >&2
 				usage >&2
@@ -105,6 +106,7 @@ else
 	wants jest && NEED_NODE=1
 	wants api && NEED_NODE=1
 	wants e2e && NEED_NODE=1 NEED_BUILD=1 NEED_CHROMIUM=1
+	wants zip && NEED_NODE=1 NEED_BUILD=1
 	wants php-lint && NEED_VENDOR=1
 	wants phpstan && NEED_VENDOR=1
 	wants phpunit && NEED_VENDOR=1
@@ -323,6 +325,8 @@ playwright_project() {
 
 stage_api() { playwright_project api; }
 stage_e2e() { playwright_project e2e; }
+# The installable zip in a separate stock WordPress with WP_DEBUG: activates, no notices.
+stage_zip() { SWITCHBOARD_SKIP_BUILD=1 with_timeout bash bin/plugin-zip.sh --check; }
 
 # ---------------------------------------------------------------------------------------------
 # Run
@@ -346,6 +350,7 @@ fi
 wants phpunit && run_stage phpunit "PHPUnit: unit + integration" stage_phpunit "$JUNIT_DIR/phpunit.xml"
 wants api && run_stage api "REST black-box (Playwright, no browser)" stage_api "$JUNIT_DIR/api.xml"
 wants e2e && run_stage e2e "Playwright + Chromium" stage_e2e "$JUNIT_DIR/e2e.xml"
+wants zip && run_stage zip "npm run plugin-zip, installed into a stock WordPress" stage_zip
 
 # ---------------------------------------------------------------------------------------------
 # Summary
