@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Kb;
 
+use Switchboard\Db\Sql;
 use Switchboard\Db\Schema;
 use Switchboard\Search\Tokenizer;
 use WP_Post;
@@ -216,7 +217,7 @@ final class SearchIndex {
 		$where    = 'i.is_published = 1' . ( $include_internal ? '' : ' AND i.is_internal = 0' );
 		$terms    = array_merge( array( $term_id ), array_map( 'intval', (array) get_term_children( $term_id, Articles::TAXONOMY ) ) );
 		$term_sql = $wpdb->prepare(
-			" AND i.post_id IN ( SELECT tr.object_id FROM {$wpdb->term_relationships} tr INNER JOIN {$wpdb->term_taxonomy} tt ON tt.term_taxonomy_id = tr.term_taxonomy_id WHERE tt.taxonomy = %s AND tt.term_id IN (" . implode( ',', array_fill( 0, count( $terms ), '%d' ) ) . ') )',
+			" AND i.post_id IN ( SELECT tr.object_id FROM {$wpdb->term_relationships} tr INNER JOIN {$wpdb->term_taxonomy} tt ON tt.term_taxonomy_id = tr.term_taxonomy_id WHERE tt.taxonomy = %s AND tt.term_id IN (" . Sql::placeholders( $terms ) . ') )',
 			array_merge( array( Articles::TAXONOMY ), $terms )
 		);
 

@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Tickets;
 
+use Switchboard\Db\Sql;
 use Switchboard\Db\Installer;
 use Switchboard\Db\Schema;
 use WP_Error;
@@ -162,13 +163,13 @@ final class Attachments {
 	 */
 	public function for_messages( array $message_ids ): array {
 		global $wpdb;
-		$message_ids = array_values( array_unique( array_filter( array_map( 'intval', $message_ids ) ) ) );
+		$message_ids = Sql::ids( $message_ids );
 		if ( ! $message_ids ) {
 			return array();
 		}
 		$rows = $wpdb->get_results(
 			$wpdb->prepare(
-				'SELECT * FROM ' . Schema::table( 'attachments' ) . ' WHERE message_id IN (' . implode( ',', array_fill( 0, count( $message_ids ), '%d' ) ) . ') ORDER BY id',
+				'SELECT * FROM ' . Schema::table( 'attachments' ) . ' WHERE message_id IN (' . Sql::placeholders( $message_ids ) . ') ORDER BY id',
 				$message_ids
 			),
 			ARRAY_A
@@ -188,11 +189,11 @@ final class Attachments {
 	 */
 	public function link( array $ids, int $ticket_id, int $message_id, int $uploaded_by, bool $trusted = false ): void {
 		global $wpdb;
-		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ) ) ) );
+		$ids = Sql::ids( $ids );
 		if ( ! $ids ) {
 			return;
 		}
-		$sql  = 'UPDATE ' . Schema::table( 'attachments' ) . ' SET ticket_id = %d, message_id = %d WHERE message_id = 0 AND id IN (' . implode( ',', array_fill( 0, count( $ids ), '%d' ) ) . ')';
+		$sql  = 'UPDATE ' . Schema::table( 'attachments' ) . ' SET ticket_id = %d, message_id = %d WHERE message_id = 0 AND id IN (' . Sql::placeholders( $ids ) . ')';
 		$args = array_merge( array( $ticket_id, $message_id ), $ids );
 		if ( ! $trusted ) {
 			$sql   .= ' AND uploaded_by = %d';

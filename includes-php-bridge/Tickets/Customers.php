@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Tickets;
 
+use Switchboard\Db\Sql;
 use Switchboard\Db\Schema;
 use WP_Error;
 
@@ -53,13 +54,13 @@ final class Customers {
 		$email = isset( $profile['email'] ) ? self::normalize( 'email', (string) $profile['email'] ) : ( 'email' === $channel ? $identifier : '' );
 		$id    = '' !== $email ? $this->find_by_identity( 'email', $email ) : 0;
 		if ( 0 === $id && ! empty( $profile['user_id'] ) ) {
-			$id = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT id FROM ' . Schema::table( 'customers' ) . ' WHERE user_id = %d AND merged_into = 0 LIMIT 1', (int) $profile['user_id'] ) );
+			$id = $this->find_by_user( (int) $profile['user_id'] );
 		}
 		if ( 0 === $id && '' !== $email ) {
 			$user = get_user_by( 'email', $email );
 			if ( $user ) {
 				$profile['user_id'] = $user->ID;
-				$id                 = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT id FROM ' . Schema::table( 'customers' ) . ' WHERE user_id = %d AND merged_into = 0 LIMIT 1', $user->ID ) );
+				$id                 = $this->find_by_user( $user->ID );
 			}
 		}
 
@@ -80,8 +81,7 @@ final class Customers {
 	 * The customer linked to a WordPress user, created from the account when missing.
 	 */
 	public function for_user( int $user_id ): int {
-		global $wpdb;
-		$id = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT id FROM ' . Schema::table( 'customers' ) . ' WHERE user_id = %d AND merged_into = 0 LIMIT 1', $user_id ) );
+		$id = $this->find_by_user( $user_id );
 		if ( $id > 0 ) {
 			return $id;
 		}
@@ -99,6 +99,14 @@ final class Customers {
 				'user_id' => $user_id,
 			)
 		);
+	}
+
+	/**
+	 * The (surviving) customer linked to a WordPress user; 0 when none.
+	 */
+	private function find_by_user( int $user_id ): int {
+		global $wpdb;
+		return (int) $wpdb->get_var( $wpdb->prepare( 'SELECT id FROM ' . Schema::table( 'customers' ) . ' WHERE user_id = %d AND merged_into = 0 LIMIT 1', $user_id ) );
 	}
 
 	/**
@@ -150,12 +158,12 @@ final class Customers {
 	 */
 	public function get_many( array $ids ): array {
 		global $wpdb;
-		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ) ) ) );
+		$ids = Sql::ids( $ids );
 		if ( ! $ids ) {
 			return array();
 		}
 		$rows = $wpdb->get_results(
-			$wpdb->prepare( 'SELECT * FROM ' . Schema::table( 'customers' ) . ' WHERE id IN (' . implode( ',', array_fill( 0, count( $ids ), '%d' ) ) . ')', $ids ),
+			$wpdb->prepare( 'SELECT * FROM ' . Schema::table( 'customers' ) . ' WHERE id IN (' . Sql::placeholders( $ids ) . ')', $ids ),
 			ARRAY_A
 		);
 		$out  = array();

@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Tickets;
 
+use Switchboard\Db\Sql;
 use Switchboard\Auth\Capabilities;
 
 /**
@@ -24,12 +25,12 @@ final class People {
 	 */
 	public static function users( array $ids ): array {
 		global $wpdb;
-		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ) ) ) );
+		$ids = Sql::ids( $ids );
 		if ( ! $ids ) {
 			return array();
 		}
 		$rows = $wpdb->get_results(
-			$wpdb->prepare( "SELECT ID, user_login, user_email, display_name FROM {$wpdb->users} WHERE ID IN (" . implode( ',', array_fill( 0, count( $ids ), '%d' ) ) . ')', $ids ),
+			$wpdb->prepare( "SELECT ID, user_login, user_email, display_name FROM {$wpdb->users} WHERE ID IN (" . Sql::placeholders( $ids ) . ')', $ids ),
 			ARRAY_A
 		);
 		$out  = array();

@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Tickets;
 
+use Switchboard\Db\Sql;
 use Switchboard\Db\Schema;
 
 /**
@@ -77,17 +78,30 @@ final class Tags {
 		if ( ! $is_new ) {
 			$wpdb->delete( $table, array( 'ticket_id' => $ticket_id ) );
 		}
-		$ids = array_values( array_unique( $ids ) );
-		if ( $ids ) {
-			$values = implode( ',', array_fill( 0, count( $ids ), '(%d, %d)' ) );
-			$pairs  = array();
-			foreach ( $ids as $tag_id ) {
-				$pairs[] = $ticket_id;
-				$pairs[] = $tag_id;
-			}
-			$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO $table (ticket_id, tag_id) VALUES $values", $pairs ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		}
+		$this->link( array( $ticket_id ), $ids );
 		return array_values( array_unique( $slugs ) );
+	}
+
+	/**
+	 * Puts every tag on every ticket, in one INSERT (pairs already there are kept).
+	 *
+	 * @param int[] $ticket_ids Tickets.
+	 * @param int[] $tag_ids    Tags.
+	 */
+	private function link( array $ticket_ids, array $tag_ids ): void {
+		global $wpdb;
+		$rows = array();
+		foreach ( Sql::ids( $ticket_ids ) as $ticket_id ) {
+			foreach ( Sql::ids( $tag_ids ) as $tag_id ) {
+				$rows[] = array( $ticket_id, $tag_id );
+			}
+		}
+		if ( ! $rows ) {
+			return;
+		}
+		$table  = Schema::table( 'ticket_tags' );
+		$values = Sql::placeholders( $rows, '(%d, %d)' );
+		$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO $table (ticket_id, tag_id) VALUES $values", array_merge( ...$rows ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 
 	/**
@@ -100,21 +114,20 @@ final class Tags {
 	public function change_for_tickets( array $ticket_ids, array $add, array $remove ): void {
 		global $wpdb;
 		$table = Schema::table( 'ticket_tags' );
+		$add_ids = array();
 		foreach ( $add as $name ) {
 			$tag = $this->ensure( (string) $name );
-			if ( ! $tag ) {
-				continue;
-			}
-			foreach ( $ticket_ids as $ticket_id ) {
-				$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO $table (ticket_id, tag_id) VALUES (%d, %d)", (int) $ticket_id, $tag['id'] ) );
+			if ( $tag ) {
+				$add_ids[] = $tag['id'];
 			}
 		}
+		$this->link( $ticket_ids, $add_ids );
 		foreach ( $remove as $name ) {
 			$slug   = sanitize_title( (string) $name );
 			$tag_id = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT id FROM ' . Schema::table( 'tags' ) . ' WHERE slug = %s', $slug ) );
 			if ( $tag_id > 0 && $ticket_ids ) {
 				$ids = array_map( 'intval', $ticket_ids );
-				$wpdb->query( $wpdb->prepare( "DELETE FROM $table WHERE tag_id = %d AND ticket_id IN (" . implode( ',', array_fill( 0, count( $ids ), '%d' ) ) . ')', array_merge( array( $tag_id ), $ids ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+				$wpdb->query( $wpdb->prepare( "DELETE FROM $table WHERE tag_id = %d AND ticket_id IN (" . Sql::placeholders( $ids ) . ')', array_merge( array( $tag_id ), $ids ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 			}
 		}
 	}
@@ -127,13 +140,13 @@ final class Tags {
 	 */
 	public function for_tickets( array $ticket_ids ): array {
 		global $wpdb;
-		$ticket_ids = array_values( array_unique( array_filter( array_map( 'intval', $ticket_ids ) ) ) );
+		$ticket_ids = Sql::ids( $ticket_ids );
 		if ( ! $ticket_ids ) {
 			return array();
 		}
 		$rows = $wpdb->get_results(
 			$wpdb->prepare(
-				'SELECT tt.ticket_id, t.id, t.name, t.slug, t.color FROM ' . Schema::table( 'ticket_tags' ) . ' tt JOIN ' . Schema::table( 'tags' ) . ' t ON t.id = tt.tag_id WHERE tt.ticket_id IN (' . implode( ',', array_fill( 0, count( $ticket_ids ), '%d' ) ) . ') ORDER BY t.name',
+				'SELECT tt.ticket_id, t.id, t.name, t.slug, t.color FROM ' . Schema::table( 'ticket_tags' ) . ' tt JOIN ' . Schema::table( 'tags' ) . ' t ON t.id = tt.tag_id WHERE tt.ticket_id IN (' . Sql::placeholders( $ticket_ids ) . ') ORDER BY t.name',
 				$ticket_ids
 			),
 			ARRAY_A

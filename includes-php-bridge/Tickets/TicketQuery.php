@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Tickets;
 
+use Switchboard\Db\Sql;
 use Switchboard\Db\Schema;
 use Switchboard\Search\Tokenizer;
 
@@ -89,7 +90,7 @@ final class TicketQuery {
 				$where[]  = 't.status = %s';
 				$params[] = $statuses[0];
 			} else {
-				$where[] = 't.status IN (' . implode( ',', array_fill( 0, count( $statuses ), '%s' ) ) . ')';
+				$where[] = 't.status IN (' . Sql::placeholders( $statuses, '%s' ) . ')';
 				$params  = array_merge( $params, $statuses );
 			}
 		}
@@ -107,7 +108,7 @@ final class TicketQuery {
 
 		$channels = array_values( array_filter( array_map( 'sanitize_key', (array) ( $args['channel'] ?? array() ) ) ) );
 		if ( $channels ) {
-			$where[] = 't.channel IN (' . implode( ',', array_fill( 0, count( $channels ), '%s' ) ) . ')';
+			$where[] = 't.channel IN (' . Sql::placeholders( $channels, '%s' ) . ')';
 			$params  = array_merge( $params, $channels );
 		}
 

@@ -23,7 +23,8 @@ final class Timeline {
 	 */
 	public function for_ticket( array $ticket, bool $public_only = false ): array {
 		$items    = array();
-		$messages = ( new Messages() )->format_many( ( new Messages() )->for_ticket( (int) $ticket['id'], $public_only ) );
+		$reader   = new Messages();
+		$messages = $reader->format_many( $reader->for_ticket( (int) $ticket['id'], $public_only ) );
 		foreach ( $messages as $message ) {
 			$items[] = array(
 				'kind'    => 'message',

@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Channels\Email;
 
+use Switchboard\Db\Sql;
 use Switchboard\Db\Installer;
 use Switchboard\Db\Schema;
 
@@ -143,7 +144,7 @@ final class InboundStore {
 		if ( array() === $statuses ) {
 			$statuses = array( 'quarantined' );
 		}
-		$in    = implode( ',', array_fill( 0, count( $statuses ), '%s' ) );
+		$in    = Sql::placeholders( $statuses, '%s' );
 		$table = Schema::table( 'inbound' );
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- placeholders built above.
 		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM $table WHERE status IN ($in)", ...$statuses ) );
