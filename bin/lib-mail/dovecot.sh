@@ -8,27 +8,24 @@
 #   bash bin/lib-mail/dovecot.sh reset    stop, wipe the maildirs, start
 #
 # Listens on 127.0.0.1:${SWITCHBOARD_IMAP_PORT:-10143}, plaintext (loopback only), one user
-# support@shop.test / secret. Config, passwd-file, maildirs, base_dir and log live under
-# .runtime/dovecot/ (git-ignored), so a system Dovecot is never touched.
+# support@shop.test / secret. Config, passwd-file, maildirs, base_dir, pid file and log live under
+# ${SWITCHBOARD_RUNTIME_DIR:-.runtime}/dovecot/ (git-ignored), so a system Dovecot is never
+# touched. Started through sb_daemon; a listener counts as ours only when the master of our pid
+# file holds it.
 
 set -uo pipefail
 
-# The servers started here must not hold the caller's pipes open (PHPUnit's php://stdout and the
-# like are inherited without close-on-exec): close every descriptor above 2.
-for _fd in /proc/$$/fd/*; do
-	_fd="${_fd##*/}"
-	if [[ "$_fd" =~ ^[0-9]+$ && "$_fd" -gt 2 ]]; then
-		eval "exec $_fd>&-" 2>/dev/null
-	fi
-done
-unset _fd
-
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-ROOT="$REPO_DIR/.runtime/dovecot"
+# shellcheck source=bin/lib/common.sh
+. "$REPO_DIR/bin/lib/common.sh"
+# shellcheck source=bin/lib-mail/lib.sh
+. "$REPO_DIR/bin/lib-mail/lib.sh"
+ROOT="$SB_RUNTIME_DIR/dovecot"
 PORT="${SWITCHBOARD_IMAP_PORT:-10143}"
 CONF="$ROOT/dovecot.conf"
 LOG="$ROOT/dovecot.log"
 BASE="$ROOT/run"
+PID_FILE="$ROOT/dovecot.pid"
 
 log() { printf '[dovecot] %s\n' "$*" >&2; }
 
@@ -144,26 +141,33 @@ CONF
 	mkdir -p "$ROOT/state"
 }
 
+# Ours and answering: the master of our pid file holds the listener.
+running() {
+	mail_owns_port "$PID_FILE" "$PORT" && listening
+}
+
 start() {
 	mkdir -p "$ROOT"
-	if listening; then
+	if running; then
 		return 0
+	fi
+	if sb_port_busy 127.0.0.1 "$PORT"; then
+		log "127.0.0.1:$PORT is in use by a process this script did not start (pid $(mail_listener_pids "$PORT" | tr '\n' ' '))"
+		return 1
 	fi
 	ensure_installed || return 1
 	write_config
-	if [[ -f "$BASE/master.pid" ]] && kill -0 "$(cat "$BASE/master.pid")" 2>/dev/null; then
-		kill "$(cat "$BASE/master.pid")" 2>/dev/null
-		sleep 0.5
-	fi
-	if ! dovecot -c "$CONF" >>"$LOG" 2>&1; then
-		log "dovecot failed to start; last log lines:"
-		tail -n 20 "$LOG" >&2
-		return 1
-	fi
+	mail_stop_pidfile "$PID_FILE" dovecot
+	# In the foreground (-F) under sb_daemon: its own session, no inherited descriptors, and the
+	# pid file names the master that holds the listener.
+	sb_daemon "$PID_FILE" "$LOG" dovecot -F -c "$CONF"
 	for _ in $(seq 1 50); do
-		if listening; then
+		if running; then
 			log "listening on 127.0.0.1:$PORT (support@shop.test / secret)"
 			return 0
+		fi
+		if [[ -s "$PID_FILE" ]] && ! sb_pid_alive "$PID_FILE"; then
+			break
 		fi
 		sleep 0.1
 	done
@@ -173,24 +177,14 @@ start() {
 }
 
 stop() {
-	if [[ -f "$CONF" ]] && [[ -f "$BASE/master.pid" ]]; then
-		local pid
-		pid="$(cat "$BASE/master.pid")"
-		if kill -0 "$pid" 2>/dev/null; then
-			dovecot -c "$CONF" stop >/dev/null 2>&1 || kill "$pid" 2>/dev/null
-			for _ in $(seq 1 50); do
-				kill -0 "$pid" 2>/dev/null || break
-				sleep 0.1
-			done
-		fi
-	fi
+	mail_stop_pidfile "$PID_FILE" dovecot
 	return 0
 }
 
 case "${1:-}" in
 start) start ;;
 stop) stop ;;
-status) listening ;;
+status) running ;;
 reset) stop && rm -rf "$ROOT/mail" && start ;;
 *)
 	echo "usage: $0 start|stop|status|reset" >&2

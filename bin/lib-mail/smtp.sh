@@ -7,25 +7,21 @@
 #   bash bin/lib-mail/smtp.sh status   exit 0 when it answers
 #
 # Listens on 127.0.0.1:${SWITCHBOARD_SMTP_PORT:-10025}; every message received is written to
-# .runtime/smtp-sink/<n>.eml (envelope in <n>.json). Log and pid under .runtime/smtp-sink/.
+# ${SWITCHBOARD_RUNTIME_DIR:-.runtime}/smtp-sink/<n>.eml (envelope in <n>.json); log and pid file
+# next to that folder. Started through sb_daemon (own session, no inherited descriptors); a
+# listener counts as ours only when the process of our pid file holds it.
 
 set -uo pipefail
 
-# The servers started here must not hold the caller's pipes open (PHPUnit's php://stdout and the
-# like are inherited without close-on-exec): close every descriptor above 2.
-for _fd in /proc/$$/fd/*; do
-	_fd="${_fd##*/}"
-	if [[ "$_fd" =~ ^[0-9]+$ && "$_fd" -gt 2 ]]; then
-		eval "exec $_fd>&-" 2>/dev/null
-	fi
-done
-unset _fd
-
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DIR="$REPO_DIR/.runtime/smtp-sink"
+# shellcheck source=bin/lib/common.sh
+. "$REPO_DIR/bin/lib/common.sh"
+# shellcheck source=bin/lib-mail/lib.sh
+. "$REPO_DIR/bin/lib-mail/lib.sh"
+DIR="$SB_RUNTIME_DIR/smtp-sink"
 PORT="${SWITCHBOARD_SMTP_PORT:-10025}"
-PID_FILE="$REPO_DIR/.runtime/smtp-sink.pid"
-LOG="$REPO_DIR/.runtime/smtp-sink.log"
+PID_FILE="$SB_RUNTIME_DIR/smtp-sink.pid"
+LOG="$SB_RUNTIME_DIR/smtp-sink.log"
 
 log() { printf '[smtp-sink] %s\n' "$*" >&2; }
 
@@ -42,8 +38,12 @@ answering() {
 
 start() {
 	mkdir -p "$DIR"
-	if answering; then
+	if mail_owns_port "$PID_FILE" "$PORT" && answering; then
 		return 0
+	fi
+	if sb_port_busy 127.0.0.1 "$PORT"; then
+		log "127.0.0.1:$PORT is in use by a process this script did not start (pid $(mail_listener_pids "$PORT" | tr '\n' ' '))"
+		return 1
 	fi
 	local python
 	python="$(command -v python3 || true)"
@@ -51,14 +51,14 @@ start() {
 		log "python3 not found"
 		return 1
 	fi
-	nohup "$python" "$REPO_DIR/bin/lib-mail/smtp-sink.py" --host 127.0.0.1 --port "$PORT" --dir "$DIR" >>"$LOG" 2>&1 </dev/null &
-	echo $! >"$PID_FILE"
+	rm -f "$PID_FILE"
+	sb_daemon "$PID_FILE" "$LOG" "$python" "$REPO_DIR/bin/lib-mail/smtp-sink.py" --host 127.0.0.1 --port "$PORT" --dir "$DIR"
 	for _ in $(seq 1 50); do
-		if answering; then
+		if mail_owns_port "$PID_FILE" "$PORT" && answering; then
 			log "listening on 127.0.0.1:$PORT, writing to $DIR"
 			return 0
 		fi
-		if ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+		if [[ -s "$PID_FILE" ]] && ! sb_pid_alive "$PID_FILE"; then
 			break
 		fi
 		sleep 0.1
@@ -69,25 +69,14 @@ start() {
 }
 
 stop() {
-	if [[ -f "$PID_FILE" ]]; then
-		local pid
-		pid="$(cat "$PID_FILE")"
-		if kill -0 "$pid" 2>/dev/null; then
-			kill "$pid" 2>/dev/null
-			for _ in $(seq 1 50); do
-				kill -0 "$pid" 2>/dev/null || break
-				sleep 0.1
-			done
-		fi
-		rm -f "$PID_FILE"
-	fi
+	mail_stop_pidfile "$PID_FILE" smtp-sink.py
 	return 0
 }
 
 case "${1:-}" in
 start) start ;;
 stop) stop ;;
-status) answering ;;
+status) mail_owns_port "$PID_FILE" "$PORT" && answering ;;
 *)
 	echo "usage: $0 start|stop|status" >&2
 	exit 2

@@ -80,6 +80,8 @@ define( 'WP_AUTO_UPDATE_CORE', false );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 
 define( 'SWITCHBOARD_RUNTIME_ENV', '$SB_ENV' );
+// No MTA here: wp_mail() goes to this runtime's SMTP sink (bin/lib-mail/smtp.sh; mu-plugin).
+define( 'SWITCHBOARD_RUNTIME_SMTP_PORT', ${SWITCHBOARD_SMTP_PORT:-10025} );
 
 if ( is_readable( __DIR__ . '/wp-config-local.php' ) ) {
 	require __DIR__ . '/wp-config-local.php';

@@ -21,7 +21,10 @@ import { resetChatLimits, unique } from '../api/chat-helpers';
 
 const BASE = process.env.WP_BASE_URL || 'http://localhost:8889';
 const REPO = path.join( __dirname, '..', '..' );
-const SINK = path.join( REPO, '.runtime', 'smtp-sink' );
+const SINK = path.join(
+	process.env.SWITCHBOARD_RUNTIME_DIR || path.join( REPO, '.runtime' ),
+	'smtp-sink'
+);
 const rest = ( route: string ) => `${ BASE }/wp-json/switchboard/v1${ route }`;
 
 let agent: APIRequestContext;

@@ -73,3 +73,31 @@ add_filter(
 	10,
 	3
 );
+
+/*
+ * Mail. The runtime machine has no MTA (PHP's mail() would fail on every message), so wp_mail()
+ * goes over SMTP to this runtime's sink, bin/lib-mail/smtp.sh, on the port wp-config.php names
+ * (SWITCHBOARD_SMTP_PORT when the site was set up). Every message lands in
+ * .runtime/smtp-sink/<n>.eml, where the tests read what the shop sent. While the sink is not
+ * running, sending fails as it would without this.
+ */
+if ( defined( 'SWITCHBOARD_RUNTIME_SMTP_PORT' ) && (int) SWITCHBOARD_RUNTIME_SMTP_PORT > 0 ) {
+	// "wordpress@localhost" is not an address PHPMailer accepts; the runtime site has no domain.
+	add_filter(
+		'wp_mail_from',
+		static fn ( $from ) => is_email( $from ) && str_contains( (string) substr( (string) strrchr( (string) $from, '@' ), 1 ), '.' ) ? $from : 'wordpress@localhost.localdomain'
+	);
+	add_action(
+		'phpmailer_init',
+		static function ( $mailer ): void {
+			$mailer->isSMTP();
+			$mailer->Host        = '127.0.0.1'; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+			$mailer->Port        = (int) SWITCHBOARD_RUNTIME_SMTP_PORT; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+			$mailer->SMTPAuth    = false; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+			$mailer->SMTPAutoTLS = false; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+			$mailer->SMTPSecure  = ''; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+			$mailer->Timeout     = 10; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+		},
+		1000
+	);
+}

@@ -28,8 +28,6 @@ use Switchboard\Tickets\TicketService;
 final class RealServersTest extends TestCase {
 
 	private const HOST      = '127.0.0.1';
-	private const IMAP_PORT = 10143;
-	private const SMTP_PORT = 10025;
 	private const USER      = 'support@shop.test';
 	private const PASSWORD  = 'secret';
 
@@ -95,6 +93,40 @@ final class RealServersTest extends TestCase {
 		return dirname( __DIR__, 4 );
 	}
 
+	/**
+	 * The runtime folder the servers of bin/lib-mail keep their files in (SWITCHBOARD_RUNTIME_DIR,
+	 * as the scripts read it).
+	 */
+	private static function runtime_dir(): string {
+		$dir = getenv( 'SWITCHBOARD_RUNTIME_DIR' );
+		return is_string( $dir ) && '' !== $dir ? rtrim( $dir, '/' ) : self::repo() . '/.runtime';
+	}
+
+	/**
+	 * Dovecot's port (SWITCHBOARD_IMAP_PORT, as bin/lib-mail/dovecot.sh reads it).
+	 */
+	private static function imap_port(): int {
+		return self::port( 'SWITCHBOARD_IMAP_PORT', 10143 );
+	}
+
+	/**
+	 * The SMTP sink's port (SWITCHBOARD_SMTP_PORT, as bin/lib-mail/smtp.sh reads it).
+	 */
+	private static function smtp_port(): int {
+		return self::port( 'SWITCHBOARD_SMTP_PORT', 10025 );
+	}
+
+	/**
+	 * A port from the environment, or the default.
+	 *
+	 * @param string $name    Variable.
+	 * @param int    $default Default.
+	 */
+	private static function port( string $name, int $default ): int {
+		$value = getenv( $name );
+		return is_string( $value ) && ctype_digit( $value ) && (int) $value > 0 ? (int) $value : $default;
+	}
+
 	private function corpus(): string {
 		$env = getenv( 'SWITCHBOARD_MAIL_CORPUS' );
 		return is_string( $env ) && '' !== $env ? $env : dirname( __DIR__, 5 ) . '/shared/mail-corpus';
@@ -105,7 +137,7 @@ final class RealServersTest extends TestCase {
 	 */
 	private function imap(): ImapClient {
 		$client = new ImapClient();
-		$client->connect( self::HOST, self::IMAP_PORT, 'none', 10, false );
+		$client->connect( self::HOST, self::imap_port(), 'none', 10, false );
 		$client->login( self::USER, self::PASSWORD );
 		return $client;
 	}
@@ -132,7 +164,7 @@ final class RealServersTest extends TestCase {
 				'name'          => 'Shop Support',
 				'address'       => self::USER,
 				'imap_host'     => self::HOST,
-				'imap_port'     => self::IMAP_PORT,
+				'imap_port'     => self::imap_port(),
 				'imap_security' => 'none',
 				'imap_user'     => self::USER,
 				'imap_password' => self::PASSWORD,
@@ -171,7 +203,7 @@ final class RealServersTest extends TestCase {
 	 * @return string[]
 	 */
 	private function raw_imap( array $commands ): array {
-		$stream = stream_socket_client( 'tcp://' . self::HOST . ':' . self::IMAP_PORT, $errno, $errstr, 10 );
+		$stream = stream_socket_client( 'tcp://' . self::HOST . ':' . self::imap_port(), $errno, $errstr, 10 );
 		$this->assertNotFalse( $stream, "connect: $errstr" );
 		stream_set_timeout( $stream, 10 );
 		fgets( $stream );
@@ -503,14 +535,14 @@ final class RealServersTest extends TestCase {
 	 * @return mixed
 	 */
 	private function send_through_sink( callable $send, &$sent, ?int $only_ticket = null ) {
-		$dir    = self::repo() . '/.runtime/smtp-sink';
+		$dir    = self::runtime_dir() . '/smtp-sink';
 		$before = self::glob( $dir . '/*.eml' );
 		// The bootstrap short-circuits wp_mail() at priority 10; undo that for this call only.
 		$real = static fn ( $ret ) => null;
 		$smtp = static function ( $phpmailer ): void {
 			$phpmailer->isSMTP();
 			$phpmailer->Host        = self::HOST; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
-			$phpmailer->Port        = self::SMTP_PORT; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+			$phpmailer->Port        = self::smtp_port(); // phpcs:ignore WordPress.NamingConventions.ValidVariableName
 			$phpmailer->SMTPAuth    = false; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
 			$phpmailer->SMTPAutoTLS = false; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
 			$phpmailer->SMTPSecure  = ''; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
