@@ -27,7 +27,8 @@ use WP_REST_Server;
 /**
  * Routes (managers only, except the original of a message, which agents may read):
  * - /email/mailboxes (GET, POST), /email/mailboxes/{id} (GET, PUT/PATCH, DELETE),
- *   /email/mailboxes/{id}/test (POST), /email/mailboxes/test (POST, unsaved settings)
+ *   /email/mailboxes/{id}/test (POST, optional unsaved overrides), /email/mailboxes/test (POST, unsaved
+ *   settings of a new mailbox), /email/mailboxes/{id}/check (POST, poll now)
  * - /email/inbound?status=quarantined (GET), /email/inbound/{id}/retry (POST), /email/inbound/{id}/raw (GET)
  * - /email/messages/{id}/original (GET): the unstripped HTML/text of an imported message.
  */
@@ -91,6 +92,24 @@ final class MailboxesController extends Controller {
 			array(
 				'methods'             => WP_REST_Server::CREATABLE,
 				'callback'            => array( $this, 'test_connection' ),
+				'permission_callback' => array( $this, 'check_manager' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/test',
+			array(
+				'methods'             => WP_REST_Server::CREATABLE,
+				'callback'            => array( $this, 'test_unsaved' ),
+				'permission_callback' => array( $this, 'check_manager' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<id>\d+)/check',
+			array(
+				'methods'             => WP_REST_Server::CREATABLE,
+				'callback'            => array( $this, 'check_now' ),
 				'permission_callback' => array( $this, 'check_manager' ),
 			)
 		);
@@ -367,6 +386,74 @@ final class MailboxesController extends Controller {
 			return new WP_Error( 'switchboard_imap_failed', sprintf( __( 'Connection failed: %s', 'switchboard' ), $result ), array( 'status' => 422 ) );
 		}
 		return rest_ensure_response( array( 'ok' => true ) );
+	}
+
+	/**
+	 * Tests IMAP settings that are not saved yet (the "add mailbox" form).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function test_unsaved( WP_REST_Request $request ) {
+		$data = $this->input( $request );
+		if ( '' === trim( (string) ( $data['imap_host'] ?? '' ) ) || (int) ( $data['imap_port'] ?? 0 ) <= 0 ) {
+			return new WP_Error(
+				'switchboard_imap_incomplete',
+				__( 'Enter the IMAP host and port first.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'field'  => 'imap_host',
+				)
+			);
+		}
+		$settings = array(
+			'imap_host'     => (string) $data['imap_host'],
+			'imap_port'     => (int) $data['imap_port'],
+			'imap_security' => (string) ( $data['imap_security'] ?? 'ssl' ),
+			'imap_user'     => (string) ( $data['imap_user'] ?? '' ),
+			'imap_folder'   => (string) ( $data['imap_folder'] ?? 'INBOX' ),
+		);
+		$result   = ( new Poller() )->test( $settings, (string) ( $data['imap_password'] ?? '' ) );
+		if ( true !== $result ) {
+			/* translators: %s: the server's error */
+			return new WP_Error( 'switchboard_imap_failed', sprintf( __( 'Connection failed: %s', 'switchboard' ), $result ), array( 'status' => 422 ) );
+		}
+		return rest_ensure_response( array( 'ok' => true ) );
+	}
+
+	/**
+	 * Polls one mailbox now (whatever its schedule or backoff), and returns what it imported with
+	 * the mailbox's new state. A failed poll is an answer, not an error: the mailbox shows it.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function check_now( WP_REST_Request $request ) {
+		$repo    = new Mailboxes();
+		$mailbox = $repo->get( (int) $request['id'] );
+		if ( null === $mailbox ) {
+			return self::not_found( 'mailbox' );
+		}
+		if ( '' === (string) $mailbox['imap_host'] ) {
+			return new WP_Error( 'switchboard_imap_incomplete', __( 'This mailbox has no IMAP server to check.', 'switchboard' ), array( 'status' => 400 ) );
+		}
+		$lock = 'switchboard_email_poll_' . (int) $mailbox['id'];
+		if ( false !== get_transient( $lock ) ) {
+			return new WP_Error( 'switchboard_poll_running', __( 'This mailbox is being checked already; try again in a minute.', 'switchboard' ), array( 'status' => 409 ) );
+		}
+		set_transient( $lock, 1, 120 );
+		try {
+			$result = ( new Poller() )->poll( $mailbox );
+		} finally {
+			delete_transient( $lock );
+		}
+		return rest_ensure_response(
+			array(
+				'imported' => $result['imported'],
+				'error'    => $result['error'],
+				'mailbox'  => Mailboxes::format( (array) $repo->get( (int) $mailbox['id'] ) ),
+			)
+		);
 	}
 
 	/**

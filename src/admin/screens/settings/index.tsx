@@ -21,6 +21,7 @@ import { __ } from '@wordpress/i18n';
 import { coreStore } from '../../store';
 import { navigate, type Route } from '../../router';
 import CannedResponsesManager from '../../components/canned-responses-manager';
+import MailboxesSettings from '../../components/mailboxes-settings';
 import OverviewCard from '../../components/overview-card';
 import ErrorNotice from '../../components/error-notice';
 import Loading from '../../components/loading';
@@ -233,10 +234,17 @@ function GeneralTab() {
 }
 
 export default function SettingsScreen( { route }: { route: Route } ) {
+	const canManage = useSelect(
+		( select ) => !! select( coreStore ).getOverview()?.capabilities.manage,
+		[]
+	);
 	const tabs = [
 		{ name: 'canned', title: __( 'Canned responses', 'switchboard' ) },
 		{ name: 'tags', title: __( 'Tags', 'switchboard' ) },
 		{ name: 'team', title: __( 'Team', 'switchboard' ) },
+		...( canManage
+			? [ { name: 'mailboxes', title: __( 'Mailboxes', 'switchboard' ) } ]
+			: [] ),
 		{ name: 'general', title: __( 'General', 'switchboard' ) },
 	];
 	const initial = tabs.some( ( tab ) => tab.name === route.params.tab )
@@ -265,6 +273,7 @@ export default function SettingsScreen( { route }: { route: Route } ) {
 						{ tab.name === 'canned' && <CannedResponsesManager /> }
 						{ tab.name === 'tags' && <TagsTab /> }
 						{ tab.name === 'team' && <TeamTab /> }
+						{ tab.name === 'mailboxes' && <MailboxesSettings /> }
 						{ tab.name === 'general' && <GeneralTab /> }
 					</div>
 				) }

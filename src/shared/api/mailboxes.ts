@@ -1,0 +1,172 @@
+/**
+ * Typed calls for the email channel's settings: mailboxes and the inbound quarantine
+ * (managers only; the routes answer 403 to everyone else).
+ */
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+import { addQueryArgs } from '@wordpress/url';
+
+/**
+ * Internal dependencies
+ */
+import { getPage, get, send, NAMESPACE, type Page } from './client';
+
+export type ImapSecurity = 'ssl' | 'starttls' | 'none';
+export type AfterImport = 'seen' | 'move' | 'none';
+
+/**
+ * A mailbox as the REST API returns it. The IMAP password is never sent back, only whether one
+ * is stored (`imap_password_set`).
+ */
+export interface Mailbox {
+	id: number;
+	name: string;
+	address: string;
+	imap_host: string;
+	imap_port: number;
+	imap_security: ImapSecurity;
+	imap_user: string;
+	imap_password_set: boolean;
+	imap_folder: string;
+	after_import: AfterImport;
+	move_folder: string;
+	poll_interval: number;
+	is_active: boolean;
+	tags: string[];
+	signature: string;
+	failures: number;
+	last_error: string;
+	/** UTC, `YYYY-MM-DD HH:MM:SS`, or null before the first poll. */
+	last_polled_at: string | null;
+	next_poll_at: string | null;
+}
+
+/**
+ * What the form sends. `imap_password` is only included when the manager typed one: leaving it
+ * out keeps the stored password.
+ */
+export interface MailboxInput {
+	name: string;
+	address: string;
+	imap_host: string;
+	imap_port: number;
+	imap_security: ImapSecurity;
+	imap_user: string;
+	imap_password?: string;
+	imap_folder: string;
+	after_import: AfterImport;
+	move_folder: string;
+	poll_interval: number;
+	is_active: boolean;
+	tags: string[];
+	signature: string;
+}
+
+export interface CheckResult {
+	imported: number;
+	/** The poll's error ('' when it worked); also in mailbox.last_error. */
+	error: string;
+	mailbox: Mailbox;
+}
+
+export interface InboundEmail {
+	id: number;
+	mailbox_id: number;
+	source: string;
+	status: string;
+	kind: string;
+	from: string;
+	subject: string;
+	message_id: string;
+	size: number;
+	ticket_id: number;
+	error: string;
+	attempts: number;
+	created_at: string;
+}
+
+export interface RetryResult {
+	status: string;
+	inbound_id: number;
+	ticket_id?: number;
+	error?: string;
+}
+
+const BASE = '/email/mailboxes';
+
+export function fetchMailboxes(): Promise< Mailbox[] > {
+	return get< Mailbox[] >( BASE );
+}
+
+export function createMailbox( data: MailboxInput ): Promise< Mailbox > {
+	return send< Mailbox >(
+		'POST',
+		BASE,
+		data as unknown as Record< string, unknown >
+	);
+}
+
+export function updateMailbox(
+	id: number,
+	data: Partial< MailboxInput >
+): Promise< Mailbox > {
+	return send< Mailbox >(
+		'PATCH',
+		`${ BASE }/${ id }`,
+		data as Record< string, unknown >
+	);
+}
+
+export function deleteMailbox( id: number ): Promise< { deleted: boolean } > {
+	return send< { deleted: boolean } >( 'DELETE', `${ BASE }/${ id }` );
+}
+
+/**
+ * Tests IMAP settings: those of a saved mailbox (with the form's unsaved changes on top), or of
+ * a mailbox not saved yet (id 0). Rejects with the server's error ("Connection failed: …").
+ *
+ * @param id   Mailbox id, or 0.
+ * @param data The form's current values.
+ */
+export function testMailbox(
+	id: number,
+	data: Partial< MailboxInput >
+): Promise< { ok: boolean } > {
+	return send< { ok: boolean } >(
+		'POST',
+		id ? `${ BASE }/${ id }/test` : `${ BASE }/test`,
+		data as Record< string, unknown >
+	);
+}
+
+export function checkMailbox( id: number ): Promise< CheckResult > {
+	return send< CheckResult >( 'POST', `${ BASE }/${ id }/check` );
+}
+
+export function fetchQuarantine( page = 1 ): Promise< Page< InboundEmail > > {
+	return getPage< InboundEmail >( '/email/inbound', {
+		status: [ 'quarantined' ],
+		page,
+		per_page: 20,
+	} );
+}
+
+export function retryInbound( id: number ): Promise< RetryResult > {
+	return send< RetryResult >( 'POST', `/email/inbound/${ id }/retry` );
+}
+
+/**
+ * The raw source of an inbound email as a Blob (message/rfc822), fetched with the REST nonce.
+ *
+ * @param id Inbound id.
+ */
+export async function fetchInboundRaw( id: number ): Promise< Blob > {
+	const response = ( await apiFetch( {
+		path: addQueryArgs( `${ NAMESPACE }/email/inbound/${ id }/raw` ),
+		parse: false,
+	} ) ) as Response;
+	return response.blob();
+}
