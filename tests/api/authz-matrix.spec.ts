@@ -355,7 +355,7 @@ const MATRIX: Record< string, Probe > = {
  */
 const OTHER_AREAS: Record< string, { owner: string; public?: boolean } > = {
 	'chat/': { owner: 'live chat', public: true },
-	'email/': { owner: 'email channel' },
+	'email/': { owner: 'email channel (every route: email-authz.spec.ts)' },
 	'email/inbound/(?P<provider>': { owner: 'email webhooks', public: true },
 	'kb/search': { owner: 'knowledge base', public: true },
 	'kb/articles/': { owner: 'knowledge base', public: true },

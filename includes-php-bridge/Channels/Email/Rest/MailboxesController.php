@@ -29,6 +29,8 @@ use WP_REST_Server;
  * - /email/mailboxes (GET, POST), /email/mailboxes/{id} (GET, PUT/PATCH, DELETE),
  *   /email/mailboxes/{id}/test (POST, optional unsaved overrides), /email/mailboxes/test (POST, unsaved
  *   settings of a new mailbox), /email/mailboxes/{id}/check (POST, poll now)
+ * - /email/webhooks (GET, PUT): which inbound webhooks are set up and their URLs; secrets are
+ *   write-only ('' clears one)
  * - /email/inbound?status=quarantined (GET), /email/inbound/{id}/retry (POST), /email/inbound/{id}/raw (GET)
  * - /email/messages/{id}/original (GET): the unstripped HTML/text of an imported message.
  */
@@ -111,6 +113,29 @@ final class MailboxesController extends Controller {
 				'methods'             => WP_REST_Server::CREATABLE,
 				'callback'            => array( $this, 'check_now' ),
 				'permission_callback' => array( $this, 'check_manager' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/email/webhooks',
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'webhooks_get' ),
+					'permission_callback' => array( $this, 'check_manager' ),
+				),
+				array(
+					'methods'             => WP_REST_Server::EDITABLE,
+					'callback'            => array( $this, 'webhooks_update' ),
+					'permission_callback' => array( $this, 'check_manager' ),
+					'args'                => array_fill_keys(
+						WebhookController::KEYS,
+						array(
+							'type'      => 'string',
+							'maxLength' => 4096,
+						)
+					),
+				),
 			)
 		);
 		register_rest_route(
@@ -454,6 +479,58 @@ final class MailboxesController extends Controller {
 				'mailbox'  => Mailboxes::format( (array) $repo->get( (int) $mailbox['id'] ) ),
 			)
 		);
+	}
+
+	/**
+	 * The inbound webhooks: URL to give each provider and whether its credentials are set.
+	 */
+	public function webhooks_get(): WP_REST_Response {
+		$creds = WebhookController::credentials();
+		$url   = static fn( string $provider ): string => rest_url( 'switchboard/v1/email/inbound/' . $provider );
+		return rest_ensure_response(
+			array(
+				'raw'      => array(
+					'url'        => $url( 'raw' ),
+					'configured' => '' !== $creds['raw_secret'],
+				),
+				'mailgun'  => array(
+					'url'        => $url( 'mailgun' ) . '/mime',
+					'configured' => '' !== $creds['mailgun_key'],
+				),
+				'postmark' => array(
+					'url'        => $url( 'postmark' ),
+					'user'       => $creds['postmark_user'],
+					'configured' => '' !== $creds['postmark_password'],
+				),
+				'sendgrid' => array(
+					'url'            => $url( 'sendgrid' ),
+					'configured'     => '' !== $creds['sendgrid_public_key'] || '' !== $creds['sendgrid_token'],
+					'public_key_set' => '' !== $creds['sendgrid_public_key'],
+					'token_set'      => '' !== $creds['sendgrid_token'],
+				),
+			)
+		);
+	}
+
+	/**
+	 * Sets inbound webhook credentials (only the keys sent; '' clears one).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function webhooks_update( WP_REST_Request $request ) {
+		$params = (array) ( $request->get_json_params() ?: $request->get_body_params() );
+		$values = array();
+		foreach ( WebhookController::KEYS as $key ) {
+			if ( array_key_exists( $key, $params ) ) {
+				$values[ $key ] = trim( (string) $params[ $key ] );
+			}
+		}
+		if ( array() === $values ) {
+			return new WP_Error( 'switchboard_nothing_to_update', __( 'Send at least one webhook credential.', 'switchboard' ), array( 'status' => 400 ) );
+		}
+		WebhookController::save_credentials( $values );
+		return $this->webhooks_get();
 	}
 
 	/**

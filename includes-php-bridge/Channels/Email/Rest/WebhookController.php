@@ -11,6 +11,7 @@ namespace Switchboard\Channels\Email\Rest;
 
 use Switchboard\Channels\Email\Importer;
 use Switchboard\Channels\Email\Secrets;
+use Switchboard\Security\RateLimiter;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -18,22 +19,43 @@ use WP_REST_Server;
 
 /**
  * POST /switchboard/v1/email/inbound/{provider}. These routes are public by nature (mail providers
- * call them); each request must prove itself with the provider's signature scheme, and stale or
- * replayed requests are refused:
- * - raw:      X-Switchboard-Timestamp + X-Switchboard-Signature = hex HMAC-SHA256(secret, timestamp "." body), ±5 min;
- * - mailgun:  fields timestamp, token, signature = hex HMAC-SHA256(signing key, timestamp . token), ±5 min,
- *             token used once; MIME from "body-mime" (route forward to a URL ending in "mime");
- * - postmark: HTTP Basic credentials configured in the webhook URL (Postmark signs nothing) and the
- *             JSON's RawEmail (enable "include raw email content");
- * - sendgrid: Inbound Parse security policy signature: ECDSA P-256/SHA-256 over timestamp . body,
- *             headers X-Twilio-Email-Event-Webhook-Signature/-Timestamp, ±5 min; MIME from "email"
- *             ("POST the raw, full MIME message").
+ * call them, logged out); each request must prove itself with what its provider documents, and
+ * is refused otherwise with a stable code and status (see verify()):
+ * - raw:      headers X-Switchboard-Timestamp and X-Switchboard-Signature = hex HMAC-SHA256(secret,
+ *             timestamp "." raw body), ±5 minutes, each signature accepted once. Our own scheme,
+ *             for an MTA or relay that POSTs the message as it is (Content-Type: message/rfc822).
+ * - mailgun:  form fields timestamp, token, signature = hex HMAC-SHA256(HTTP webhook signing key,
+ *             timestamp . token) — Mailgun's "Securing Webhooks" — ±5 minutes, each token accepted
+ *             once; the MIME from "body-mime" (a route that forwards to …/email/inbound/mailgun/mime).
+ * - postmark: Postmark signs nothing; it documents HTTP Basic credentials in the webhook URL
+ *             (https://user:password@shop.example/…), which are required here. MIME from the JSON's
+ *             RawEmail ("Include raw email content in JSON payload" must be on); no timestamp to
+ *             check, so a replay can only repeat a Message-ID, which the importer dedupes.
+ * - sendgrid: Inbound Parse with "POST the raw, full MIME message" (multipart/form-data, MIME in
+ *             "email"). SendGrid's security policy signs timestamp . body with ECDSA P-256/SHA-256
+ *             (headers X-Twilio-Email-Event-Webhook-Signature/-Timestamp). PHP does not expose the
+ *             raw bytes of a multipart/form-data body (php://input is empty for it), so that
+ *             signature can only be checked where the body reaches us unparsed; otherwise a
+ *             secret token in the webhook URL (?token=…, compared in constant time) is required.
+ *             A configured public key is always enforced when the signature headers come along.
+ * Every request also counts against a per-IP rate limit (300 a minute) before anything else.
  */
 final class WebhookController {
 
 	public const OPTION = 'switchboard_email_webhooks';
 
-	private const TOLERANCE = 300;
+	/**
+	 * Credential keys (all stored encrypted).
+	 */
+	public const KEYS = array( 'raw_secret', 'mailgun_key', 'postmark_user', 'postmark_password', 'sendgrid_public_key', 'sendgrid_token' );
+
+	public const TOLERANCE = 300;
+
+	/**
+	 * Transient that marks this request's nonce as used (released again when the import could
+	 * not keep the message, so the provider's retry is not refused as a replay).
+	 */
+	private string $nonce_key = '';
 
 	/**
 	 * Registers the route.
@@ -41,7 +63,8 @@ final class WebhookController {
 	public function register_routes(): void {
 		register_rest_route(
 			'switchboard/v1',
-			'/email/inbound/(?P<provider>raw|mailgun|postmark|sendgrid)',
+			// Mailgun posts the full MIME (body-mime) only to URLs that end in "mime": hence /mailgun/mime.
+			'/email/inbound/(?P<provider>raw|mailgun|postmark|sendgrid)(?:/mime)?',
 			array(
 				'methods'             => WP_REST_Server::CREATABLE,
 				'callback'            => array( $this, 'receive' ),
@@ -60,92 +83,184 @@ final class WebhookController {
 		$stored  = (array) get_option( self::OPTION, array() );
 		$secrets = new Secrets();
 		$out     = array();
-		foreach ( array( 'raw_secret', 'mailgun_key', 'postmark_user', 'postmark_password', 'sendgrid_public_key' ) as $key ) {
+		foreach ( self::KEYS as $key ) {
 			$out[ $key ] = $secrets->decrypt( (string) ( $stored[ $key ] ?? '' ) );
 		}
 		return $out;
 	}
 
 	/**
-	 * Saves credentials (encrypted).
+	 * Saves credentials (encrypted); '' clears one. Unknown keys are ignored.
 	 *
 	 * @param array<string, string> $values Values.
 	 */
 	public static function save_credentials( array $values ): void {
 		$secrets = new Secrets();
 		$stored  = (array) get_option( self::OPTION, array() );
-		foreach ( $values as $key => $value ) {
-			$stored[ $key ] = $secrets->encrypt( (string) $value );
+		foreach ( array_intersect_key( $values, array_flip( self::KEYS ) ) as $key => $value ) {
+			$stored[ $key ] = '' === (string) $value ? '' : $secrets->encrypt( (string) $value );
 		}
 		update_option( self::OPTION, $stored, false );
 	}
 
 	/**
-	 * Permission callback: verifies the request's signature.
+	 * A refusal.
+	 *
+	 * @param string $code   Code suffix.
+	 * @param string $text   Message.
+	 * @param int    $status HTTP status.
+	 */
+	private static function deny( string $code, string $text, int $status = 401 ): WP_Error {
+		return new WP_Error( 'switchboard_webhook_' . $code, $text, array( 'status' => $status ) );
+	}
+
+	/**
+	 * Permission callback: verifies the request as its provider documents.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return true|WP_Error
 	 */
 	public function verify( WP_REST_Request $request ) {
+		$limited = RateLimiter::hit( 'email_webhook:ip:' . RateLimiter::ip(), 300, 60 );
+		if ( $limited instanceof WP_Error ) {
+			return $limited;
+		}
 		$creds    = self::credentials();
 		$provider = (string) $request['provider'];
-		$deny     = new WP_Error( 'switchboard_webhook_signature', __( 'The request signature is missing, invalid or stale.', 'switchboard' ), array( 'status' => 401 ) );
 		$now      = time();
+
+		$not_configured = self::deny( 'not_configured', __( 'This inbound webhook is not set up on this site.', 'switchboard' ), 403 );
+		$unsigned       = self::deny( 'unsigned', __( 'The request carries no signature or credentials.', 'switchboard' ) );
+		$bad            = self::deny( 'signature', __( 'The request signature or credentials are invalid.', 'switchboard' ) );
+		$stale          = self::deny( 'stale', __( 'The request timestamp is missing or too far from the current time.', 'switchboard' ) );
+		$replay         = self::deny( 'replay', __( 'This signed request was already received.', 'switchboard' ), 409 );
+		$fresh          = static fn( string $ts ): bool => ctype_digit( $ts ) && abs( $now - (int) $ts ) <= self::TOLERANCE;
 
 		switch ( $provider ) {
 			case 'raw':
-				$ts  = (string) $request->get_header( 'x_switchboard_timestamp' );
-				$sig = strtolower( (string) $request->get_header( 'x_switchboard_signature' ) );
-				if ( '' === $creds['raw_secret'] || ! ctype_digit( $ts ) || abs( $now - (int) $ts ) > self::TOLERANCE ) {
-					return $deny;
+				if ( '' === $creds['raw_secret'] ) {
+					return $not_configured;
 				}
-				return hash_equals( hash_hmac( 'sha256', $ts . '.' . $request->get_body(), $creds['raw_secret'] ), $sig ) ? true : $deny;
+				$ts  = (string) $request->get_header( 'x_switchboard_timestamp' );
+				$sig = strtolower( trim( (string) $request->get_header( 'x_switchboard_signature' ) ) );
+				if ( '' === $sig ) {
+					return $unsigned;
+				}
+				if ( ! $fresh( $ts ) ) {
+					return $stale;
+				}
+				if ( ! hash_equals( hash_hmac( 'sha256', $ts . '.' . $request->get_body(), $creds['raw_secret'] ), $sig ) ) {
+					return $bad;
+				}
+				return $this->once( 'raw:' . $sig ) ? true : $replay;
 
 			case 'mailgun':
+				if ( '' === $creds['mailgun_key'] ) {
+					return $not_configured;
+				}
 				$ts    = (string) $request->get_param( 'timestamp' );
 				$token = (string) $request->get_param( 'token' );
-				$sig   = strtolower( (string) $request->get_param( 'signature' ) );
-				if ( '' === $creds['mailgun_key'] || ! ctype_digit( $ts ) || abs( $now - (int) $ts ) > self::TOLERANCE || '' === $token ) {
-					return $deny;
+				$sig   = strtolower( trim( (string) $request->get_param( 'signature' ) ) );
+				if ( '' === $sig || '' === $token ) {
+					return $unsigned;
+				}
+				if ( ! $fresh( $ts ) ) {
+					return $stale;
 				}
 				if ( ! hash_equals( hash_hmac( 'sha256', $ts . $token, $creds['mailgun_key'] ), $sig ) ) {
-					return $deny;
+					return $bad;
 				}
-				$seen = 'switchboard_mg_' . md5( $token );
-				if ( false !== get_transient( $seen ) ) {
-					return $deny; // Replay.
-				}
-				set_transient( $seen, 1, 2 * self::TOLERANCE );
-				return true;
+				return $this->once( 'mailgun:' . $token ) ? true : $replay;
 
 			case 'postmark':
-				$user = (string) ( $_SERVER['PHP_AUTH_USER'] ?? '' ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
-				$pass = (string) ( $_SERVER['PHP_AUTH_PW'] ?? '' ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
-				$auth = (string) $request->get_header( 'authorization' );
-				if ( '' === $user && str_starts_with( strtolower( $auth ), 'basic ' ) ) {
-					$pair = explode( ':', (string) base64_decode( substr( $auth, 6 ) ), 2 ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode
-					$user = $pair[0];
-					$pass = $pair[1] ?? '';
-				}
 				if ( '' === $creds['postmark_password'] ) {
-					return $deny;
+					return $not_configured;
 				}
-				return hash_equals( $creds['postmark_user'], $user ) && hash_equals( $creds['postmark_password'], $pass ) ? true : $deny;
+				list( $user, $pass ) = self::basic_auth( $request );
+				if ( '' === $user && '' === $pass ) {
+					return $unsigned;
+				}
+				return hash_equals( $creds['postmark_user'], $user ) && hash_equals( $creds['postmark_password'], $pass ) ? true : $bad;
 
 			case 'sendgrid':
-				$ts  = (string) $request->get_header( 'x_twilio_email_event_webhook_timestamp' );
-				$sig = (string) $request->get_header( 'x_twilio_email_event_webhook_signature' );
-				$key = $creds['sendgrid_public_key'];
-				if ( '' === $key || '' === $sig || ! ctype_digit( $ts ) || abs( $now - (int) $ts ) > self::TOLERANCE ) {
-					return $deny;
+				if ( '' === $creds['sendgrid_public_key'] && '' === $creds['sendgrid_token'] ) {
+					return $not_configured;
 				}
-				if ( ! str_contains( $key, 'BEGIN PUBLIC KEY' ) ) {
-					$key = "-----BEGIN PUBLIC KEY-----\n" . chunk_split( $key, 64, "\n" ) . "-----END PUBLIC KEY-----\n";
+				$ts   = (string) $request->get_header( 'x_twilio_email_event_webhook_timestamp' );
+				$sig  = (string) $request->get_header( 'x_twilio_email_event_webhook_signature' );
+				$body = $request->get_body();
+				if ( '' !== $creds['sendgrid_public_key'] && '' !== $sig && '' !== $body ) {
+					if ( ! $fresh( $ts ) ) {
+						return $stale;
+					}
+					if ( ! self::ecdsa_ok( $creds['sendgrid_public_key'], $ts . $body, $sig ) ) {
+						return $bad;
+					}
+					return $this->once( 'sendgrid:' . $sig ) ? true : $replay;
 				}
-				$ok = openssl_verify( $ts . $request->get_body(), (string) base64_decode( $sig ), $key, OPENSSL_ALGO_SHA256 ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode
-				return 1 === $ok ? true : $deny;
+				$token = (string) $request->get_param( 'token' );
+				if ( '' === $creds['sendgrid_token'] ) {
+					// Only a public key is configured and the signed bytes are not available.
+					return '' === $sig ? $unsigned : $bad;
+				}
+				if ( '' === $token ) {
+					return $unsigned;
+				}
+				return hash_equals( $creds['sendgrid_token'], $token ) ? true : $bad;
 		}
-		return $deny;
+		return $bad;
+	}
+
+	/**
+	 * True the first time a signed request's nonce is seen within twice the tolerance.
+	 *
+	 * @param string $nonce Token or signature.
+	 */
+	private function once( string $nonce ): bool {
+		$key = 'switchboard_wh_' . md5( $nonce );
+		if ( false !== get_transient( $key ) ) {
+			return false;
+		}
+		set_transient( $key, 1, 2 * self::TOLERANCE );
+		$this->nonce_key = $key;
+		return true;
+	}
+
+	/**
+	 * HTTP Basic credentials of the request (from PHP or the Authorization header).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return array{0: string, 1: string}
+	 */
+	private static function basic_auth( WP_REST_Request $request ): array {
+		$user = isset( $_SERVER['PHP_AUTH_USER'] ) ? (string) wp_unslash( $_SERVER['PHP_AUTH_USER'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- compared in constant time, never stored or shown.
+		$pass = isset( $_SERVER['PHP_AUTH_PW'] ) ? (string) wp_unslash( $_SERVER['PHP_AUTH_PW'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- compared in constant time, never stored or shown.
+		$auth = (string) $request->get_header( 'authorization' );
+		if ( '' === $user && str_starts_with( strtolower( $auth ), 'basic ' ) ) {
+			$pair = explode( ':', (string) base64_decode( trim( substr( $auth, 6 ) ), true ), 2 ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode
+			$user = $pair[0];
+			$pass = $pair[1] ?? '';
+		}
+		return array( $user, $pass );
+	}
+
+	/**
+	 * Verifies SendGrid's ECDSA (P-256, SHA-256) signature, base64 DER, against a base64 or PEM key.
+	 *
+	 * @param string $key     Public key.
+	 * @param string $payload Signed bytes (timestamp . body).
+	 * @param string $sig     Base64 signature.
+	 */
+	private static function ecdsa_ok( string $key, string $payload, string $sig ): bool {
+		if ( ! str_contains( $key, 'BEGIN PUBLIC KEY' ) ) {
+			$key = "-----BEGIN PUBLIC KEY-----\n" . chunk_split( trim( $key ), 64, "\n" ) . "-----END PUBLIC KEY-----\n";
+		}
+		$public = openssl_pkey_get_public( $key );
+		$raw    = base64_decode( $sig, true ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode
+		if ( false === $public || false === $raw ) {
+			return false;
+		}
+		return 1 === openssl_verify( $payload, $raw, $public, OPENSSL_ALGO_SHA256 );
 	}
 
 	/**
@@ -189,6 +304,9 @@ final class WebhookController {
 			)
 		);
 		if ( $result instanceof WP_Error ) {
+			if ( '' !== $this->nonce_key ) {
+				delete_transient( $this->nonce_key ); // Not kept: the provider's retry must pass.
+			}
 			return $result; // 413/503: the provider retries.
 		}
 		return new WP_REST_Response(

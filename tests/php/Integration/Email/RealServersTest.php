@@ -27,9 +27,9 @@ use Switchboard\Tickets\TicketService;
  */
 final class RealServersTest extends TestCase {
 
-	private const HOST      = '127.0.0.1';
-	private const USER      = 'support@shop.test';
-	private const PASSWORD  = 'secret';
+	private const HOST     = '127.0.0.1';
+	private const USER     = 'support@shop.test';
+	private const PASSWORD = 'secret';
 
 	/**
 	 * Why the servers are unavailable ('' when they run).

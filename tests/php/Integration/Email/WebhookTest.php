@@ -1,0 +1,360 @@
+<?php
+/**
+ * The inbound email webhooks against the providers' documented payloads: raw MIME with our HMAC,
+ * Mailgun (HMAC-SHA256 of timestamp . token with the signing key, stale and replayed refused),
+ * Postmark inbound JSON (HTTP Basic credentials; Postmark signs nothing), SendGrid Inbound Parse
+ * in raw MIME mode (URL token, or its ECDSA signature where the body is readable).
+ *
+ * @package Switchboard\Tests
+ */
+
+declare( strict_types = 1 );
+
+namespace Switchboard\Tests\Integration\Email;
+
+use Switchboard\Channels\Email\InboundStore;
+use Switchboard\Channels\Email\Rest\WebhookController;
+use Switchboard\Tests\TestCase;
+use Switchboard\Tickets\TicketService;
+use WP_REST_Request;
+use WP_REST_Response;
+
+/**
+ * Integration tests of Channels\Email\Rest\WebhookController through the REST server.
+ */
+final class WebhookTest extends TestCase {
+
+	private const ROUTE = '/switchboard/v1/email/inbound/';
+
+	/**
+	 * A customer's message, unique per call.
+	 *
+	 * @param string $subject Subject.
+	 */
+	private static function mime( string $subject ): string {
+		$id = bin2hex( random_bytes( 6 ) );
+		return "From: Kim Customer <kim-$id@example.com>\r\nTo: support@shop.test\r\nSubject: $subject\r\n"
+			. "Message-ID: <$id@mail.example.com>\r\nDate: Mon, 23 Nov 2026 08:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+			. "Content-Type: text/plain; charset=utf-8\r\n\r\nHello from the webhook ($id).\r\n";
+	}
+
+	/**
+	 * Dispatches a request as a guest (providers are not logged in).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 */
+	private function send( WP_REST_Request $request ): WP_REST_Response {
+		$this->as_guest();
+		return rest_ensure_response( rest_get_server()->dispatch( $request ) );
+	}
+
+	/**
+	 * Asserts the request became a ticket with this subject; returns the ticket id.
+	 *
+	 * @param WP_REST_Response $response Response.
+	 * @param string           $subject  Subject.
+	 */
+	private function assertTicket( WP_REST_Response $response, string $subject ): int {
+		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		$data = (array) $response->get_data();
+		$this->assertSame( 'stored', $data['status'] );
+		$row = ( new InboundStore() )->get( (int) $data['inbound_id'] );
+		$this->assertNotNull( $row );
+		$this->assertSame( 'webhook', $row['source'] );
+		$ticket = ( new TicketService() )->get( (int) $row['ticket_id'] );
+		$this->assertNotNull( $ticket, 'a ticket was created' );
+		$this->assertSame( $subject, $ticket['subject'] );
+		$this->assertSame( 'email', $ticket['channel'] );
+		return (int) $ticket['id'];
+	}
+
+	private function raw_request( string $body, string $secret, ?int $ts = null ): WP_REST_Request {
+		$ts      = $ts ?? time();
+		$request = new WP_REST_Request( 'POST', self::ROUTE . 'raw' );
+		$request->set_header( 'Content-Type', 'message/rfc822' );
+		$request->set_header( 'X-Switchboard-Timestamp', (string) $ts );
+		$request->set_header( 'X-Switchboard-Signature', hash_hmac( 'sha256', $ts . '.' . $body, $secret ) );
+		$request->set_body( $body );
+		return $request;
+	}
+
+	public function test_raw_mime_needs_a_fresh_unique_hmac(): void {
+		$mime = self::mime( 'Raw webhook order question' );
+
+		// Not set up: refused before anything else.
+		$this->assertRestError( $this->send( $this->raw_request( $mime, 'whatever' ) ), 403, 'switchboard_webhook_not_configured' );
+
+		WebhookController::save_credentials( array( 'raw_secret' => 'raw-secret-1' ) );
+		$unsigned = new WP_REST_Request( 'POST', self::ROUTE . 'raw' );
+		$unsigned->set_body( $mime );
+		$this->assertRestError( $this->send( $unsigned ), 401, 'switchboard_webhook_unsigned' );
+		$this->assertRestError( $this->send( $this->raw_request( $mime, 'wrong-secret' ) ), 401, 'switchboard_webhook_signature' );
+		$this->assertRestError( $this->send( $this->raw_request( $mime, 'raw-secret-1', time() - 301 ) ), 401, 'switchboard_webhook_stale' );
+		$this->assertRestError( $this->send( $this->raw_request( $mime, 'raw-secret-1', time() + 400 ) ), 401, 'switchboard_webhook_stale' );
+		$tampered = $this->raw_request( $mime, 'raw-secret-1' );
+		$tampered->set_body( str_replace( 'Hello', 'Pay me', $mime ) );
+		$this->assertRestError( $this->send( $tampered ), 401, 'switchboard_webhook_signature' );
+
+		$good = $this->raw_request( $mime, 'raw-secret-1' );
+		$this->assertTicket( $this->send( $good ), 'Raw webhook order question' );
+		// The very same signed request again: a replay.
+		$this->assertRestError( $this->send( $good ), 409, 'switchboard_webhook_replay' );
+	}
+
+	public function test_a_request_whose_mail_was_not_kept_may_be_retried(): void {
+		WebhookController::save_credentials( array( 'raw_secret' => 'raw-secret-2' ) );
+		$mime    = self::mime( 'Retried after a failure' );
+		$request = $this->raw_request( $mime, 'raw-secret-2' );
+		$small   = static fn(): int => 10;
+		add_filter( 'switchboard_email_max_size', $small );
+		try {
+			$this->assertRestError( $this->send( $request ), 413, 'switchboard_email_too_large' );
+		} finally {
+			remove_filter( 'switchboard_email_max_size', $small );
+		}
+		// Same signature: not a replay, because nothing was kept the first time.
+		$this->assertTicket( $this->send( $request ), 'Retried after a failure' );
+	}
+
+	/**
+	 * Mailgun's route-forward POST to a URL ending in "mime" (form fields as Mailgun documents).
+	 *
+	 * @param array<string, string> $fields Overrides.
+	 */
+	private function mailgun_request( string $mime, string $key, array $fields = array() ): WP_REST_Request {
+		$ts      = (string) ( $fields['timestamp'] ?? time() );
+		$token   = $fields['token'] ?? bin2hex( random_bytes( 25 ) ); // 50 characters, like Mailgun's.
+		$request = new WP_REST_Request( 'POST', self::ROUTE . 'mailgun/mime' );
+		$request->set_header( 'Content-Type', 'multipart/form-data; boundary=x' );
+		$request->set_body_params(
+			array_merge(
+				array(
+					'recipient' => 'support@shop.test',
+					'sender'    => 'kim@example.com',
+					'from'      => 'Kim Customer <kim@example.com>',
+					'subject'   => 'ignored: the MIME is what counts',
+					'body-mime' => $mime,
+					'timestamp' => $ts,
+					'token'     => $token,
+					'signature' => hash_hmac( 'sha256', $ts . $token, $key ),
+				),
+				$fields
+			)
+		);
+		return $request;
+	}
+
+	public function test_mailgun_signature_timestamp_and_token(): void {
+		$mime = self::mime( 'Mailgun: wrong size delivered' );
+		$this->assertRestError( $this->send( $this->mailgun_request( $mime, 'key-1' ) ), 403, 'switchboard_webhook_not_configured' );
+
+		WebhookController::save_credentials( array( 'mailgun_key' => 'mg-signing-key' ) );
+		$this->assertRestError(
+			$this->send(
+				$this->mailgun_request(
+					$mime,
+					'mg-signing-key',
+					array(
+						'signature' => '',
+						'token'     => '',
+					)
+				)
+			),
+			401,
+			'switchboard_webhook_unsigned'
+		);
+		$this->assertRestError( $this->send( $this->mailgun_request( $mime, 'another-key' ) ), 401, 'switchboard_webhook_signature' );
+		$this->assertRestError( $this->send( $this->mailgun_request( $mime, 'mg-signing-key', array( 'timestamp' => (string) ( time() - 3600 ) ) ) ), 401, 'switchboard_webhook_stale' );
+		// A valid signature over a timestamp that is not a number.
+		$this->assertRestError( $this->send( $this->mailgun_request( $mime, 'mg-signing-key', array( 'timestamp' => 'soon' ) ) ), 401, 'switchboard_webhook_stale' );
+
+		$good = $this->mailgun_request( $mime, 'mg-signing-key' );
+		$this->assertTicket( $this->send( $good ), 'Mailgun: wrong size delivered' );
+		$this->assertRestError( $this->send( $good ), 409, 'switchboard_webhook_replay' );
+
+		// Signed, but without the MIME (a route forwarding to a URL without "mime").
+		$parsed = $this->mailgun_request( $mime, 'mg-signing-key', array( 'body-mime' => '' ) );
+		$this->assertRestError( $this->send( $parsed ), 400, 'switchboard_webhook_no_mime' );
+	}
+
+	/**
+	 * Postmark's inbound JSON (shape of its documentation), with RawEmail.
+	 *
+	 * @param string      $mime Raw MIME.
+	 * @param string|null $auth "user:password" or null for none.
+	 */
+	private function postmark_request( string $mime, ?string $auth ): WP_REST_Request {
+		$request = new WP_REST_Request( 'POST', self::ROUTE . 'postmark' );
+		$request->set_header( 'Content-Type', 'application/json' );
+		if ( null !== $auth ) {
+			$request->set_header( 'Authorization', 'Basic ' . base64_encode( $auth ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
+		}
+		$request->set_body(
+			(string) wp_json_encode(
+				array(
+					'FromName'          => 'Kim Customer',
+					'MessageStream'     => 'inbound',
+					'From'              => 'kim@example.com',
+					'FromFull'          => array(
+						'Email'       => 'kim@example.com',
+						'Name'        => 'Kim Customer',
+						'MailboxHash' => '',
+					),
+					'To'                => 'support@shop.test',
+					'ToFull'            => array(
+						array(
+							'Email'       => 'support@shop.test',
+							'Name'        => '',
+							'MailboxHash' => '',
+						),
+					),
+					'Cc'                => '',
+					'CcFull'            => array(),
+					'Bcc'               => '',
+					'BccFull'           => array(),
+					'OriginalRecipient' => 'support@shop.test',
+					'Subject'           => 'ignored',
+					'MessageID'         => '73e6d360-66eb-11e1-8e72-a8904824019b',
+					'ReplyTo'           => '',
+					'MailboxHash'       => '',
+					'Date'              => 'Mon, 23 Nov 2026 08:00:00 +0000',
+					'TextBody'          => 'Hello',
+					'HtmlBody'          => '',
+					'StrippedTextReply' => '',
+					'Tag'               => '',
+					'Headers'           => array(),
+					'Attachments'       => array(),
+					'RawEmail'          => $mime,
+				)
+			)
+		);
+		return $request;
+	}
+
+	public function test_postmark_requires_the_basic_credentials_of_its_webhook_url(): void {
+		$mime = self::mime( 'Postmark: parcel damaged' );
+		$this->assertRestError( $this->send( $this->postmark_request( $mime, 'pm:pass' ) ), 403, 'switchboard_webhook_not_configured' );
+
+		WebhookController::save_credentials(
+			array(
+				'postmark_user'     => 'postmark',
+				'postmark_password' => 'pm-pass-123',
+			)
+		);
+		$this->assertRestError( $this->send( $this->postmark_request( $mime, null ) ), 401, 'switchboard_webhook_unsigned' );
+		$this->assertRestError( $this->send( $this->postmark_request( $mime, 'postmark:wrong' ) ), 401, 'switchboard_webhook_signature' );
+		$this->assertRestError( $this->send( $this->postmark_request( $mime, 'someone:pm-pass-123' ) ), 401, 'switchboard_webhook_signature' );
+		$this->assertTicket( $this->send( $this->postmark_request( $mime, 'postmark:pm-pass-123' ) ), 'Postmark: parcel damaged' );
+		// "Include raw email content" switched off: nothing to import.
+		$this->assertRestError( $this->send( $this->postmark_request( '', 'postmark:pm-pass-123' ) ), 400, 'switchboard_webhook_no_mime' );
+	}
+
+	/**
+	 * SendGrid Inbound Parse in raw mode as PHP sees it: multipart/form-data, parsed into fields,
+	 * no raw body.
+	 *
+	 * @param string      $mime  Raw MIME.
+	 * @param string|null $token URL token.
+	 */
+	private function sendgrid_request( string $mime, ?string $token ): WP_REST_Request {
+		$request = new WP_REST_Request( 'POST', self::ROUTE . 'sendgrid' );
+		$request->set_header( 'Content-Type', 'multipart/form-data; boundary=xYzZY' );
+		if ( null !== $token ) {
+			$request->set_query_params( array( 'token' => $token ) );
+		}
+		$request->set_body_params(
+			array(
+				'dkim'            => '{@example.com : pass}',
+				'to'              => 'support@shop.test',
+				'from'            => 'Kim Customer <kim@example.com>',
+				'subject'         => 'ignored',
+				'sender_ip'       => '203.0.113.10',
+				'spam_report'     => '',
+				'envelope'        => '{"to":["support@shop.test"],"from":"kim@example.com"}',
+				'charsets'        => '{"to":"UTF-8","from":"UTF-8","subject":"UTF-8"}',
+				'SPF'             => 'pass',
+				'spam_score'      => '0.0',
+				'email'           => $mime,
+				'attachments'     => '0',
+				'content-ids'     => '{}',
+				'attachment-info' => '{}',
+			)
+		);
+		return $request;
+	}
+
+	public function test_sendgrid_raw_mode_with_the_url_token(): void {
+		$mime = self::mime( 'SendGrid: invoice please' );
+		$this->assertRestError( $this->send( $this->sendgrid_request( $mime, 'sg-token' ) ), 403, 'switchboard_webhook_not_configured' );
+
+		WebhookController::save_credentials( array( 'sendgrid_token' => 'sg-token-456' ) );
+		$this->assertRestError( $this->send( $this->sendgrid_request( $mime, null ) ), 401, 'switchboard_webhook_unsigned' );
+		$this->assertRestError( $this->send( $this->sendgrid_request( $mime, 'sg-token-457' ) ), 401, 'switchboard_webhook_signature' );
+		$this->assertTicket( $this->send( $this->sendgrid_request( $mime, 'sg-token-456' ) ), 'SendGrid: invoice please' );
+	}
+
+	public function test_sendgrid_ecdsa_signature_when_the_body_is_readable(): void {
+		$key = openssl_pkey_new(
+			array(
+				'private_key_type' => OPENSSL_KEYTYPE_EC,
+				'curve_name'       => 'prime256v1',
+			)
+		);
+		$this->assertNotFalse( $key );
+		$details = openssl_pkey_get_details( $key );
+		$this->assertIsArray( $details );
+		// SendGrid hands out the base64 DER without the PEM armour.
+		$public = (string) preg_replace( '/-----[^-]+-----|\s+/', '', (string) $details['key'] );
+		WebhookController::save_credentials( array( 'sendgrid_public_key' => $public ) );
+
+		$mime     = self::mime( 'SendGrid signed: refund' );
+		$boundary = 'xYzZY';
+		$body     = "--$boundary\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\n$mime\r\n--$boundary--\r\n";
+		$signed   = function ( int $ts, string $signed_body ) use ( $key, $boundary, $body, $mime ): WP_REST_Request {
+			openssl_sign( $ts . $signed_body, $signature, $key, OPENSSL_ALGO_SHA256 );
+			$request = new WP_REST_Request( 'POST', self::ROUTE . 'sendgrid' );
+			$request->set_header( 'Content-Type', "multipart/form-data; boundary=$boundary" );
+			$request->set_header( 'X-Twilio-Email-Event-Webhook-Timestamp', (string) $ts );
+			$request->set_header( 'X-Twilio-Email-Event-Webhook-Signature', base64_encode( (string) $signature ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
+			$request->set_body( $body );
+			$request->set_body_params( array( 'email' => $mime ) );
+			return $request;
+		};
+
+		$this->assertRestError( $this->send( $signed( time(), $body . 'tampered' ) ), 401, 'switchboard_webhook_signature' );
+		$this->assertRestError( $this->send( $signed( time() - 900, $body ) ), 401, 'switchboard_webhook_stale' );
+		// Only a public key, and a request without signature or readable body: refused.
+		$this->assertRestError( $this->send( $this->sendgrid_request( $mime, null ) ), 401, 'switchboard_webhook_unsigned' );
+		$good = $signed( time(), $body );
+		$this->assertTicket( $this->send( $good ), 'SendGrid signed: refund' );
+		$this->assertRestError( $this->send( $good ), 409, 'switchboard_webhook_replay' );
+	}
+
+	public function test_credentials_are_stored_encrypted_and_never_listed(): void {
+		$admin = $this->make_user( 'administrator' );
+		wp_set_current_user( $admin );
+		$response = $this->rest(
+			'PUT',
+			'/switchboard/v1/email/webhooks',
+			array(
+				'mailgun_key'       => 'mg-very-secret',
+				'postmark_user'     => 'postmark',
+				'postmark_password' => 'pm-very-secret',
+			)
+		);
+		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		$json = (string) wp_json_encode( $response->get_data() );
+		$this->assertStringNotContainsString( 'very-secret', $json );
+		$this->assertTrue( $response->get_data()['mailgun']['configured'] );
+		$this->assertFalse( $response->get_data()['raw']['configured'] );
+		$this->assertStringEndsWith( '/email/inbound/mailgun/mime', $response->get_data()['mailgun']['url'] );
+		$this->assertStringNotContainsString( 'very-secret', (string) wp_json_encode( get_option( WebhookController::OPTION ) ), 'encrypted at rest' );
+		$this->assertSame( 'mg-very-secret', WebhookController::credentials()['mailgun_key'] );
+
+		$this->assertRestError( $this->rest( 'PUT', '/switchboard/v1/email/webhooks', array() ), 400, 'switchboard_nothing_to_update' );
+		wp_set_current_user( $this->make_user( 'switchboard_agent' ) );
+		$this->assertRestError( $this->rest( 'GET', '/switchboard/v1/email/webhooks' ), 403 );
+		$this->as_guest();
+		$this->assertRestError( $this->rest( 'PUT', '/switchboard/v1/email/webhooks', array( 'raw_secret' => 'x' ) ), 401 );
+	}
+}
