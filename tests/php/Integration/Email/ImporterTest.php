@@ -23,7 +23,8 @@ use Switchboard\Tickets\TicketService;
 final class ImporterTest extends TestCase {
 
 	private function corpus(): string {
-		return dirname( __DIR__, 5 ) . '/shared/mail-corpus';
+		$env = getenv( 'SWITCHBOARD_MAIL_CORPUS' );
+		return is_string( $env ) && '' !== $env ? $env : dirname( __DIR__, 5 ) . '/shared/mail-corpus';
 	}
 
 	public function test_every_corpus_file_is_kept_and_none_is_lost(): void {
