@@ -7,7 +7,7 @@
 #
 # Where it runs (SWITCHBOARD_BENCH_ENV):
 #   bench (default)  a dedicated site: database switchboard_bench, site .runtime/bench,
-#                    http://localhost:8898 — laid out and installed with the runtime's own
+#                    http://localhost:${SWITCHBOARD_BENCH_PORT:-8898} — laid out and installed with the runtime's own
 #                    functions (bin/lib/*.sh), so seeding 100k tickets never slows the test site
 #                    or touches its data. Seeded once (a marker option remembers it); later runs
 #                    only measure. `npm run stop` (bin/runtime.sh down) stops its web server too.
@@ -38,7 +38,7 @@ source "$SB_BIN_DIR/lib/mariadb.sh"
 source "$SB_BIN_DIR/lib/site.sh"
 
 BENCH_ENV="${SWITCHBOARD_BENCH_ENV:-bench}"
-BENCH_PORT=8898
+BENCH_PORT="${SWITCHBOARD_BENCH_PORT:-8898}"
 
 section() {
 	printf '\n'

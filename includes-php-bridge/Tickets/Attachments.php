@@ -81,10 +81,73 @@ final class Attachments {
 	 * @return int|WP_Error Attachment id.
 	 */
 	public function store( string $filename, string $contents, string $mime, array $args = array() ) {
-		global $wpdb;
+		$checked = $this->check( $filename, strlen( $contents ), $mime, $args, static fn( \finfo $finfo ): string => (string) $finfo->buffer( $contents ) );
+		if ( $checked instanceof WP_Error ) {
+			return $checked;
+		}
+		$relative = gmdate( 'Y/m' ) . '/' . bin2hex( random_bytes( 16 ) );
+		$path     = Installer::private_dir() . '/' . $relative;
+		if ( ! wp_mkdir_p( dirname( $path ) ) || false === file_put_contents( $path, $contents ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions
+			return new WP_Error( 'switchboard_attachment_write', __( 'The attachment could not be saved.', 'switchboard' ), array( 'status' => 500 ) );
+		}
+		return $this->insert_row( $checked[0], $checked[1], strlen( $contents ), hash( 'sha256', $contents ), $relative, $args );
+	}
 
+	/**
+	 * Stores a file that is already on disk — a channel streamed a large attachment there — by
+	 * moving it into the private store, never reading it into memory. Same checks as store().
+	 * The source file is gone afterwards when this succeeds.
+	 *
+	 * @param string               $filename Original file name.
+	 * @param string               $source   Path of the file (best on the same file system).
+	 * @param string               $mime     Declared type.
+	 * @param array<string, mixed> $args     As for store().
+	 * @return int|WP_Error Attachment id.
+	 */
+	public function store_file( string $filename, string $source, string $mime, array $args = array() ) {
+		$size    = is_file( $source ) ? (int) filesize( $source ) : 0;
+		$checked = $this->check( $filename, $size, $mime, $args, static fn( \finfo $finfo ): string => (string) $finfo->file( $source ) );
+		if ( $checked instanceof WP_Error ) {
+			return $checked;
+		}
+		$relative = gmdate( 'Y/m' ) . '/' . bin2hex( random_bytes( 16 ) );
+		$path     = Installer::private_dir() . '/' . $relative;
+		if ( ! wp_mkdir_p( dirname( $path ) ) || ! self::move( $source, $path ) ) {
+			return new WP_Error( 'switchboard_attachment_write', __( 'The attachment could not be saved.', 'switchboard' ), array( 'status' => 500 ) );
+		}
+		return $this->insert_row( $checked[0], $checked[1], $size, (string) hash_file( 'sha256', $path ), $relative, $args );
+	}
+
+	/**
+	 * Moves a file (a rename; a copy and delete across file systems).
+	 *
+	 * @param string $from Source.
+	 * @param string $to   Target.
+	 */
+	private static function move( string $from, string $to ): bool {
+		// phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged, WordPress.WP.AlternativeFunctions.rename_rename -- a move into our private folder; failure is handled.
+		if ( @rename( $from, $to ) ) {
+			return true;
+		}
+		if ( ! copy( $from, $to ) ) {
+			return false;
+		}
+		wp_delete_file( $from );
+		return true;
+	}
+
+	/**
+	 * Size and type checks shared by store() and store_file().
+	 *
+	 * @param string               $filename Original file name.
+	 * @param int                  $size     Bytes.
+	 * @param string               $mime     Declared type.
+	 * @param array<string, mixed> $args     As for store().
+	 * @param callable             $sniff    fn( \finfo ): string — the real type of the bytes.
+	 * @return array{0: string, 1: string}|WP_Error Sanitized file name and type.
+	 */
+	private function check( string $filename, int $size, string $mime, array $args, callable $sniff ) {
 		$filename = sanitize_file_name( '' !== trim( $filename ) ? $filename : 'attachment' );
-		$size     = strlen( $contents );
 		if ( $size > self::max_size() ) {
 			return new WP_Error(
 				'switchboard_attachment_too_large',
@@ -106,8 +169,7 @@ final class Attachments {
 			}
 			$mime = $check['type'];
 			// The bytes must be what the extension says (no HTML disguised as a PNG).
-			$finfo = new \finfo( FILEINFO_MIME_TYPE );
-			$real  = (string) $finfo->buffer( $contents );
+			$real = (string) $sniff( new \finfo( FILEINFO_MIME_TYPE ) );
 			if ( str_starts_with( $mime, 'image/' ) && ! str_starts_with( $real, 'image/' ) ) {
 				return new WP_Error(
 					'switchboard_attachment_type',
@@ -117,14 +179,21 @@ final class Attachments {
 				);
 			}
 		}
-		$mime = '' !== $mime ? strtolower( substr( $mime, 0, 100 ) ) : 'application/octet-stream';
+		return array( $filename, '' !== $mime ? strtolower( substr( $mime, 0, 100 ) ) : 'application/octet-stream' );
+	}
 
-		$relative = gmdate( 'Y/m' ) . '/' . bin2hex( random_bytes( 16 ) );
-		$path     = Installer::private_dir() . '/' . $relative;
-		if ( ! wp_mkdir_p( dirname( $path ) ) || false === file_put_contents( $path, $contents ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions
-			return new WP_Error( 'switchboard_attachment_write', __( 'The attachment could not be saved.', 'switchboard' ), array( 'status' => 500 ) );
-		}
-
+	/**
+	 * Inserts the row of a stored file.
+	 *
+	 * @param string               $filename File name.
+	 * @param string               $mime     Type.
+	 * @param int                  $size     Bytes.
+	 * @param string               $sha256   Hash.
+	 * @param string               $relative Path below the private folder.
+	 * @param array<string, mixed> $args     As for store().
+	 */
+	private function insert_row( string $filename, string $mime, int $size, string $sha256, string $relative, array $args ): int {
+		global $wpdb;
 		$wpdb->insert(
 			Schema::table( 'attachments' ),
 			array(
@@ -134,7 +203,7 @@ final class Attachments {
 				'filename'    => $filename,
 				'mime_type'   => $mime,
 				'size'        => $size,
-				'sha256'      => hash( 'sha256', $contents ),
+				'sha256'      => $sha256,
 				'path'        => $relative,
 				'content_id'  => trim( (string) ( $args['content_id'] ?? '' ), '<> ' ),
 				'is_inline'   => empty( $args['is_inline'] ) ? 0 : 1,

@@ -10,10 +10,12 @@ declare( strict_types = 1 );
 namespace Switchboard\Channels\Email;
 
 use Switchboard\Channels\Email\Mime\Message;
+use Switchboard\Channels\Email\Mime\Part;
 use Switchboard\Channels\Email\Mime\Parser;
 use Switchboard\Channels\Email\Threading\CoreDirectory;
 use Switchboard\Channels\Email\Threading\Signer;
 use Switchboard\Channels\Email\Threading\Threader;
+use Switchboard\Db\Installer;
 use Switchboard\Tickets\Attachments;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Messages;
@@ -401,19 +403,9 @@ final class Importer {
 				);
 				continue;
 			}
-			$bytes = $file['part']->body();
-			$id    = $repo->store(
-				$name,
-				$bytes,
-				$file['content_type'],
-				array(
-					'content_id'  => (string) $file['content_id'],
-					'is_inline'   => $file['inline'],
-					'uploaded_by' => 0,
-					'trusted'     => true,
-				)
-			);
-			unset( $bytes );
+			// Decoded in steps straight to a file next to the private store and moved into it:
+			// a 20 MB attachment never sits in memory, encoded or decoded.
+			$id = $this->store_streamed( $repo, $name, $file['part'], $file['content_type'], (string) $file['content_id'], (bool) $file['inline'] );
 			if ( $id instanceof WP_Error ) {
 				$skipped[] = array(
 					'filename' => $name,
@@ -427,6 +419,46 @@ final class Importer {
 			'ids'     => $ids,
 			'skipped' => $skipped,
 		);
+	}
+
+	/**
+	 * Stores one part as an attachment through a temporary file.
+	 *
+	 * @param Attachments $repo        Repository.
+	 * @param string      $name        File name.
+	 * @param Part        $part        Leaf part.
+	 * @param string      $type        Media type.
+	 * @param string      $content_id  Content-ID.
+	 * @param bool        $inline      Inline resource.
+	 * @return int|WP_Error
+	 */
+	private function store_streamed( Attachments $repo, string $name, Part $part, string $type, string $content_id, bool $inline ) {
+		$dir = Installer::private_dir() . '/tmp';
+		$tmp = $dir . '/' . bin2hex( random_bytes( 16 ) ) . '.part';
+		$out = wp_mkdir_p( $dir ) ? fopen( $tmp, 'wb' ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions
+		if ( false === $out ) {
+			return new WP_Error( 'switchboard_attachment_write', __( 'The attachment could not be saved.', 'switchboard' ), array( 'status' => 500 ) );
+		}
+		try {
+			$part->decode_to( $out );
+		} finally {
+			fclose( $out ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		}
+		$id = $repo->store_file(
+			$name,
+			$tmp,
+			$type,
+			array(
+				'content_id'  => $content_id,
+				'is_inline'   => $inline,
+				'uploaded_by' => 0,
+				'trusted'     => true,
+			)
+		);
+		if ( is_file( $tmp ) ) {
+			wp_delete_file( $tmp ); // Refused (too large): nothing to keep.
+		}
+		return $id;
 	}
 
 	/**

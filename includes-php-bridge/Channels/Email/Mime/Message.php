@@ -341,7 +341,7 @@ final class Message {
 	 * @param Part $part Leaf part.
 	 */
 	private static function decoded_size( Part $part ): int {
-		return strlen( $part->body() );
+		return $part->decoded_size();
 	}
 
 	/**

@@ -65,6 +65,10 @@ final class Transfer {
 	 */
 	public static function quoted_printable( string $text ): string {
 		$text = (string) preg_replace( '/[ \t]+(\r?\n)/', '$1', $text );
+		if ( str_contains( $text, "\0" ) ) {
+			// PHP's decoder stops at a NUL byte and drops the rest: decode around them.
+			return implode( "\0", array_map( 'quoted_printable_decode', explode( "\0", $text ) ) );
+		}
 		return quoted_printable_decode( $text );
 	}
 
