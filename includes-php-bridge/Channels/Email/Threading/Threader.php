@@ -14,7 +14,8 @@ use Switchboard\Channels\Email\Mime\Message;
 /**
  * Deterministic threading, strongest evidence first:
  * 1. In-Reply-To / References naming one of our signed Message-IDs (signature verified);
- * 2. In-Reply-To / References naming a stored message's Message-ID (an earlier customer mail);
+ * 2. In-Reply-To / References naming a stored message's Message-ID (an earlier customer mail),
+ *    only when the sender takes part in that ticket (see may_join());
  * 3. a signed reply address among the recipients (works when a client strips the headers);
  * 4. a signed subject tag "[#1234-abcdef]".
  * Never fuzzy subject matching: "Re: Order problem" from a stranger is a new ticket.
@@ -57,7 +58,7 @@ final class Threader {
 		}
 		foreach ( $ids as $id ) {
 			$ticket = $this->directory->ticket_for_message_id( $id );
-			if ( null !== $ticket ) {
+			if ( null !== $ticket && $this->may_join( $ticket, $message ) ) {
 				return array(
 					'ticket_id' => $ticket,
 					'via'       => 'references',
@@ -95,5 +96,28 @@ final class Threader {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the sender of a mail may thread onto a ticket through an unsigned Message-ID.
+	 *
+	 * The decision: yes for the ticket's customer (any of her addresses) and for everyone the
+	 * thread was addressed to (To/Cc recorded on the ticket) — a colleague CC'd by the customer who
+	 * replies to all is part of the conversation. Anyone else who merely quotes the Message-ID of a
+	 * customer's mail starts a new ticket: customer Message-IDs are not secret (every recipient,
+	 * forward and mailing-list archive shows them), so they prove nothing about the sender. The
+	 * signed evidence (our Message-IDs, reply address, subject tag) needs no such check: it proves
+	 * the sender received our mail. Either way the sender is only the author of that message;
+	 * the ticket's customer never changes (the importer resolves the sender to its own identity).
+	 *
+	 * @param int     $ticket_id Ticket found by Message-ID.
+	 * @param Message $message   Inbound mail.
+	 */
+	private function may_join( int $ticket_id, Message $message ): bool {
+		$from = $message->from();
+		if ( null === $from ) {
+			return false;
+		}
+		return in_array( strtolower( trim( (string) $from['address'] ) ), $this->directory->participants( $ticket_id ), true );
 	}
 }

@@ -27,4 +27,13 @@ interface TicketDirectory {
 	 * @param string $message_id Message-ID token.
 	 */
 	public function ticket_for_message_id( string $message_id ): ?int;
+
+	/**
+	 * Lower-case addresses that take part in a ticket by email: its customer's addresses and
+	 * everyone recorded as To/Cc on it.
+	 *
+	 * @param int $ticket_id Ticket id.
+	 * @return string[]
+	 */
+	public function participants( int $ticket_id ): array;
 }

@@ -117,4 +117,27 @@ final class ImporterTest extends TestCase {
 		$this->assertSame( 'stored', $normal['status'] );
 		$this->assertSame( 'normal', $normal['kind'] );
 	}
+
+	public function test_cc_reply_all_joins_the_ticket_but_never_becomes_its_customer(): void {
+		$first = ( new Importer() )->import( "From: Ann Buyer <ann@example.com>\r\nTo: support@shop.test\r\nCc: Carl Colleague <carl@example.com>\r\nSubject: Bulk order for our office\r\nMessage-ID: <bulk-ann@example.com>\r\n\r\nWe need 40 mugs.\r\n" );
+		$this->assertSame( 'stored', $first['status'] );
+		$ticket_id = (int) $first['ticket_id'];
+		$customer  = (int) ( new TicketService() )->get( $ticket_id )['customer_id'];
+
+		// Carl replies to all, to Ann's (unsigned) Message-ID: same ticket, his own message.
+		$carl = ( new Importer() )->import( "From: Carl Colleague <carl@example.com>\r\nTo: Ann Buyer <ann@example.com>, support@shop.test\r\nSubject: Re: Bulk order for our office\r\nMessage-ID: <carl-1@example.com>\r\nIn-Reply-To: <bulk-ann@example.com>\r\nReferences: <bulk-ann@example.com>\r\n\r\nMake it 50, please.\r\n\r\nOn Monday Ann wrote:\r\n> We need 40 mugs.\r\n" );
+		$this->assertSame( 'stored', $carl['status'] );
+		$this->assertSame( $ticket_id, (int) $carl['ticket_id'] );
+		$ticket = ( new TicketService() )->get( $ticket_id );
+		$this->assertSame( $customer, (int) $ticket['customer_id'], 'the ticket stays Ann\'s' );
+		$message = ( new Messages() )->get( (int) $carl['message_row_id'] );
+		$this->assertNotSame( $customer, (int) $message['author_id'], 'Carl is the author of his message, not Ann' );
+		$this->assertSame( 'Make it 50, please.', trim( (string) $message['body_text'] ) );
+
+		// Someone who was never on the thread quotes the same Message-ID: a new ticket of their own.
+		$mallory = ( new Importer() )->import( "From: mallory@evil.example\r\nTo: support@shop.test\r\nSubject: Re: Bulk order for our office\r\nMessage-ID: <mallory-1@evil.example>\r\nIn-Reply-To: <bulk-ann@example.com>\r\n\r\nSend the mugs to my address instead.\r\n" );
+		$this->assertSame( 'stored', $mallory['status'] );
+		$this->assertNotSame( $ticket_id, (int) $mallory['ticket_id'] );
+		$this->assertCount( 2, ( new Messages() )->for_ticket( $ticket_id, true ), 'Ann\'s ticket has her mail and Carl\'s reply only' );
+	}
 }

@@ -30,6 +30,9 @@ final class ThreadingTest extends EmailTestCase {
 			public function ticket_for_message_id( string $message_id ): ?int {
 				return '<customer-first@mail.example>' === $message_id ? 7 : null;
 			}
+			public function participants( int $ticket_id ): array {
+				return 7 === $ticket_id ? array( 'ann@example.com', 'colleague@example.com' ) : array();
+			}
 		};
 	}
 
@@ -77,6 +80,17 @@ final class ThreadingTest extends EmailTestCase {
 		);
 
 		$this->assertSame( 'references', $threader->resolve( $parser->parse( $this->mail( "To: support@shop.test\r\nSubject: Re: x\r\nReferences: <customer-first@mail.example> <unknown@x>" ) ) )['via'] ?? null );
+		// A colleague CC'd on the thread replies to all: same ticket.
+		$this->assertSame(
+			array(
+				'ticket_id' => 7,
+				'via'       => 'references',
+			),
+			$threader->resolve( $parser->parse( "From: Col <Colleague@Example.com>\r\nTo: support@shop.test\r\nSubject: Re: x\r\nIn-Reply-To: <customer-first@mail.example>\r\n\r\nMe too.\r\n" ) )
+		);
+		// A stranger quoting the customer's (public) Message-ID does not join her ticket.
+		$this->assertNull( $threader->resolve( $parser->parse( "From: mallory@evil.example\r\nTo: support@shop.test\r\nSubject: Re: x\r\nIn-Reply-To: <customer-first@mail.example>\r\n\r\nHi.\r\n" ) ) );
+		$this->assertNull( $threader->resolve( $parser->parse( "To: support@shop.test\r\nSubject: Re: x\r\nIn-Reply-To: <customer-first@mail.example>\r\n\r\nNo sender.\r\n" ) ) );
 
 		// Headers stripped: only the signed reply address is left.
 		$reply = $signer->reply_address( 'support@shop.test', 42, 'secret-42' );
