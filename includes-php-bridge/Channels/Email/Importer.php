@@ -11,6 +11,7 @@ namespace Switchboard\Channels\Email;
 
 use Switchboard\Channels\Email\Mime\Message;
 use Switchboard\Channels\Email\Mime\Part;
+use Switchboard\Channels\Email\Mime\Tnef;
 use Switchboard\Channels\Email\Mime\Parser;
 use Switchboard\Channels\Email\Threading\CoreDirectory;
 use Switchboard\Channels\Email\Threading\Signer;
@@ -403,6 +404,15 @@ final class Importer {
 				);
 				continue;
 			}
+			if ( self::is_tnef( $file['content_type'], (string) $file['filename'] ) ) {
+				// winmail.dat: store the files inside it (only Outlook could open the wrapper).
+				$inner = $this->store_tnef( $repo, $file['part'], $message->fallback_charset() );
+				if ( null !== $inner ) {
+					$ids     = array_merge( $ids, $inner['ids'] );
+					$skipped = array_merge( $skipped, $inner['skipped'] );
+					continue;
+				}
+			}
 			// Decoded in steps straight to a file next to the private store and moved into it:
 			// a 20 MB attachment never sits in memory, encoded or decoded.
 			$id = $this->store_streamed( $repo, $name, $file['part'], $file['content_type'], (string) $file['content_id'], (bool) $file['inline'] );
@@ -419,6 +429,58 @@ final class Importer {
 			'ids'     => $ids,
 			'skipped' => $skipped,
 		);
+	}
+
+	/**
+	 * Whether a part is a TNEF wrapper (winmail.dat).
+	 *
+	 * @param string $type     Media type.
+	 * @param string $filename File name.
+	 */
+	private static function is_tnef( string $type, string $filename ): bool {
+		return in_array( $type, array( 'application/ms-tnef', 'application/vnd.ms-tnef' ), true ) || 'winmail.dat' === strtolower( trim( $filename ) );
+	}
+
+	/**
+	 * Stores the files inside a TNEF part; null when it holds none (the wrapper is then kept as
+	 * it is, e.g. a winmail.dat that only carries Outlook's formatting).
+	 *
+	 * @param Attachments $repo    Repository.
+	 * @param Part        $part    The winmail.dat part.
+	 * @param string      $charset Charset for 8-bit names.
+	 * @return array{ids: int[], skipped: array<int, array<string, mixed>>}|null
+	 */
+	private function store_tnef( Attachments $repo, Part $part, string $charset ): ?array {
+		$files = Tnef::attachments( $part->body(), '' !== $charset ? $charset : 'windows-1252' );
+		if ( array() === $files ) {
+			return null;
+		}
+		$out = array(
+			'ids'     => array(),
+			'skipped' => array(),
+		);
+		foreach ( $files as $index => $file ) {
+			$name = self::filename( $file['filename'], $file['mime'], $index );
+			$type = '' !== $file['mime'] ? $file['mime'] : (string) ( wp_check_filetype( $name )['type'] ?: 'application/octet-stream' );
+			$id   = $repo->store(
+				$name,
+				$file['data'],
+				$type,
+				array(
+					'uploaded_by' => 0,
+					'trusted'     => true,
+				)
+			);
+			if ( $id instanceof WP_Error ) {
+				$out['skipped'][] = array(
+					'filename' => $name,
+					'reason'   => $id->get_error_message(),
+				);
+				continue;
+			}
+			$out['ids'][] = $id;
+		}
+		return $out;
 	}
 
 	/**

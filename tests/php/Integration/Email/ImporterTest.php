@@ -140,4 +140,26 @@ final class ImporterTest extends TestCase {
 		$this->assertNotSame( $ticket_id, (int) $mallory['ticket_id'] );
 		$this->assertCount( 2, ( new Messages() )->for_ticket( $ticket_id, true ), 'Ann\'s ticket has her mail and Carl\'s reply only' );
 	}
+
+	public function test_files_inside_winmail_dat_are_stored_instead_of_the_wrapper(): void {
+		$tnef   = \Switchboard\Tests\Unit\Email\TnefTest::stream();
+		$raw    = "From: Olga Outlook <olga@example.com>\r\nTo: support@shop.test\r\nSubject: Report attached\r\nMessage-ID: <tnef-olga@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"t\"\r\n\r\n--t\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nSee the report.\r\n--t\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\nContent-Disposition: attachment; filename=\"winmail.dat\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" . chunk_split( base64_encode( $tnef ), 76, "\r\n" ) . "--t--\r\n";
+		$result = ( new Importer() )->import( $raw );
+		$this->assertSame( 'stored', $result['status'], (string) ( $result['error'] ?? '' ) );
+		$files = ( new \Switchboard\Tickets\Attachments() )->for_messages( array( (int) $result['message_row_id'] ) )[ (int) $result['message_row_id'] ] ?? array();
+		$names = array_map( static fn( array $row ): string => (string) $row['filename'], $files );
+		$this->assertCount( 2, $names, (string) wp_json_encode( $names ) );
+		$this->assertStringStartsWith( 'Quarterly-report-2026', $names[0] );
+		$this->assertStringEndsWith( '.pdf', $names[0] );
+		$this->assertSame( 'application/pdf', $files[0]['mime_type'] );
+		$this->assertSame( 'image/jpeg', $files[1]['mime_type'], 'type from the extension' );
+		$this->assertNotContains( 'winmail.dat', $names );
+		$this->assertStringStartsWith( '%PDF-1.4', (string) file_get_contents( ( new \Switchboard\Tickets\Attachments() )->path( $files[0] ) ) );
+
+		// A winmail.dat with no files inside (Outlook formatting only) is kept as it is.
+		$plain = (string) file_get_contents( $this->corpus() . '/023-tnef-winmail-dat-koi8r.eml' );
+		$kept  = ( new Importer() )->import( $plain );
+		$rows  = ( new \Switchboard\Tickets\Attachments() )->for_messages( array( (int) $kept['message_row_id'] ) )[ (int) $kept['message_row_id'] ] ?? array();
+		$this->assertSame( array( 'winmail.dat' ), array_map( static fn( array $row ): string => (string) $row['filename'], $rows ) );
+	}
 }
