@@ -67,12 +67,38 @@ async function asApiError( error: unknown ): Promise< ApiError > {
  *
  * @param utc Time or null.
  */
-function formatUtc( utc: string | null ): string {
+export function formatUtc( utc: string | null ): string {
 	if ( ! utc ) {
 		return __( 'never', 'switchboard' );
 	}
 	const date = new Date( utc.replace( ' ', 'T' ) + 'Z' );
 	return Number.isNaN( date.getTime() ) ? utc : date.toLocaleString();
+}
+
+/**
+ * What the form sends: tags split from the comma-separated field, and the IMAP password only
+ * when one was typed (the stored one is never sent to the browser, and leaving the field empty
+ * keeps it).
+ *
+ * @param data     Form values.
+ * @param tags     Comma-separated tags.
+ * @param password Typed password ('' for none).
+ */
+export function toMailboxInput(
+	data: MailboxInput,
+	tags: string,
+	password: string
+): MailboxInput {
+	const { imap_password: ignored, ...rest } = data;
+	void ignored;
+	return {
+		...rest,
+		tags: tags
+			.split( ',' )
+			.map( ( tag ) => tag.trim() )
+			.filter( Boolean ),
+		...( password ? { imap_password: password } : {} ),
+	};
 }
 
 const EMPTY: MailboxInput = {
@@ -132,14 +158,7 @@ function MailboxForm( {
 		( value: MailboxInput[ K ] ) =>
 			setData( ( current ) => ( { ...current, [ key ]: value } ) );
 
-	const payload = (): MailboxInput => ( {
-		...data,
-		tags: tags
-			.split( ',' )
-			.map( ( tag ) => tag.trim() )
-			.filter( Boolean ),
-		...( password ? { imap_password: password } : {} ),
-	} );
+	const payload = (): MailboxInput => toMailboxInput( data, tags, password );
 
 	return (
 		<Modal
