@@ -14,12 +14,14 @@
 /**
  * External dependencies
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 
 /**
  * WordPress dependencies
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
+import { request } from '@playwright/test';
 
 /**
  * Internal dependencies
@@ -285,5 +287,65 @@ test.describe( 'Email channel with a real mailbox', () => {
 		await expect(
 			workspace.timeline.getByRole( 'article' ).last()
 		).not.toContainText( '> A new parcel' );
+	} );
+
+	test( 'a manager sets a webhook secret; a signed raw message becomes a ticket', async ( {
+		page,
+		requestUtils,
+	} ) => {
+		const secret = `e2e-${ RUN }-${ crypto
+			.randomBytes( 6 )
+			.toString( 'hex' ) }`;
+		const workspace = new WorkspacePage( page );
+		await workspace.open( '&screen=settings&tab=mailboxes' );
+		await workspace.root.getByRole( 'tab', { name: 'Mailboxes' } ).click();
+		const raw = workspace.root.locator( 'fieldset[data-provider="raw"]' );
+		await expect( raw ).toContainText( '/email/inbound/raw' );
+		await raw.getByLabel( 'Shared secret' ).fill( secret );
+		await workspace.root
+			.getByRole( 'button', { name: 'Save webhook credentials' } )
+			.click();
+		await workspace.snackbar( 'Webhook credentials saved.' );
+		await expect( raw.locator( 'legend' ) ).toContainText( 'set up' );
+		await expect( raw.getByLabel( 'Shared secret' ) ).toHaveValue( '' );
+
+		const subject = `Webhook from the relay ${ RUN }`;
+		const body = [
+			`From: Rita Relay <rita-${ RUN }@example.com>`,
+			'To: support@shop.test',
+			`Subject: ${ subject }`,
+			`Message-ID: <rita-${ RUN }@example.com>`,
+			'',
+			'Posted by our MTA.',
+			'',
+		].join( '\r\n' );
+		const ts = String( Math.floor( Date.now() / 1000 ) );
+		const guest = await request.newContext();
+		try {
+			const response = await guest.post(
+				`${ process.env.WP_BASE_URL }/wp-json/switchboard/v1/email/inbound/raw`,
+				{
+					headers: {
+						'Content-Type': 'message/rfc822',
+						'X-Switchboard-Timestamp': ts,
+						'X-Switchboard-Signature': crypto
+							.createHmac( 'sha256', secret )
+							.update( `${ ts }.${ body }` )
+							.digest( 'hex' ),
+					},
+					data: body,
+				}
+			);
+			expect( response.status(), await response.text() ).toBe( 200 );
+		} finally {
+			await guest.dispose();
+		}
+		const tickets = await requestUtils.rest< Array< { subject: string } > >(
+			{
+				path: `${ NS }/tickets`,
+				params: { search: RUN, per_page: 20 },
+			}
+		);
+		expect( tickets.map( ( t ) => t.subject ) ).toContain( subject );
 	} );
 } );

@@ -170,3 +170,46 @@ export async function fetchInboundRaw( id: number ): Promise< Blob > {
 	} ) ) as Response;
 	return response.blob();
 }
+
+export interface WebhookStatus {
+	raw: { url: string; configured: boolean };
+	mailgun: { url: string; configured: boolean };
+	postmark: { url: string; user: string; configured: boolean };
+	sendgrid: {
+		url: string;
+		configured: boolean;
+		public_key_set: boolean;
+		token_set: boolean;
+	};
+}
+
+export type WebhookSecrets = Partial<
+	Record<
+		| 'raw_secret'
+		| 'mailgun_key'
+		| 'postmark_user'
+		| 'postmark_password'
+		| 'sendgrid_public_key'
+		| 'sendgrid_token',
+		string
+	>
+>;
+
+export function fetchWebhooks(): Promise< WebhookStatus > {
+	return get< WebhookStatus >( '/email/webhooks' );
+}
+
+/**
+ * Sets webhook credentials; only the keys sent change ('' clears one). Secrets never come back.
+ *
+ * @param secrets Credentials.
+ */
+export function saveWebhooks(
+	secrets: WebhookSecrets
+): Promise< WebhookStatus > {
+	return send< WebhookStatus >(
+		'PUT',
+		'/email/webhooks',
+		secrets as Record< string, unknown >
+	);
+}

@@ -44,6 +44,7 @@ import type { ApiError } from '../../../shared/types';
 import ErrorNotice from '../error-notice';
 import Loading from '../loading';
 import { confirmAction } from '../../utils/confirm';
+import InboundWebhooks from './webhooks';
 import './style.scss';
 
 /**
@@ -848,6 +849,7 @@ export default function MailboxesSettings() {
 				/>
 			) }
 			<Quarantine refreshKey={ refreshKey } />
+			<InboundWebhooks />
 		</div>
 	);
 }
