@@ -47,12 +47,47 @@ final class Poller {
 	}
 
 	/**
-	 * Polls one mailbox.
+	 * Polls one mailbox, unless another process (WP-Cron, Action Scheduler, "Check now" in a
+	 * second tab) is polling it right now: a database lock (GET_LOCK, released on disconnect, so a
+	 * crashed run never leaves it held) lets one poll per mailbox run at a time.
+	 *
+	 * @param array<string, mixed> $mailbox Decoded row.
+	 * @return array{imported: int, error: string, busy?: true}
+	 */
+	public function poll( array $mailbox ): array {
+		global $wpdb;
+		$lock = self::lock_name( (int) $mailbox['id'] );
+		if ( '1' !== (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 0)', $lock ) ) ) {
+			return array(
+				'imported' => 0,
+				'error'    => '',
+				'busy'     => true,
+			);
+		}
+		try {
+			return $this->poll_locked( $mailbox );
+		} finally {
+			$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
+		}
+	}
+
+	/**
+	 * The database lock name of a mailbox's poll.
+	 *
+	 * @param int $mailbox_id Mailbox id.
+	 */
+	public static function lock_name( int $mailbox_id ): string {
+		global $wpdb;
+		return $wpdb->prefix . 'switchboard_email_poll_' . $mailbox_id;
+	}
+
+	/**
+	 * Polls one mailbox (the caller holds its lock).
 	 *
 	 * @param array<string, mixed> $mailbox Decoded row.
 	 * @return array{imported: int, error: string}
 	 */
-	public function poll( array $mailbox ): array {
+	private function poll_locked( array $mailbox ): array {
 		$mailboxes = new Mailboxes();
 		$store     = new InboundStore();
 		$importer  = new Importer();

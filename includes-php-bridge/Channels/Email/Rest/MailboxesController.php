@@ -462,15 +462,9 @@ final class MailboxesController extends Controller {
 		if ( '' === (string) $mailbox['imap_host'] ) {
 			return new WP_Error( 'switchboard_imap_incomplete', __( 'This mailbox has no IMAP server to check.', 'switchboard' ), array( 'status' => 400 ) );
 		}
-		$lock = 'switchboard_email_poll_' . (int) $mailbox['id'];
-		if ( false !== get_transient( $lock ) ) {
-			return new WP_Error( 'switchboard_poll_running', __( 'This mailbox is being checked already; try again in a minute.', 'switchboard' ), array( 'status' => 409 ) );
-		}
-		set_transient( $lock, 1, 120 );
-		try {
-			$result = ( new Poller() )->poll( $mailbox );
-		} finally {
-			delete_transient( $lock );
+		$result = ( new Poller() )->poll( $mailbox );
+		if ( ! empty( $result['busy'] ) ) {
+			return new WP_Error( 'switchboard_poll_running', __( 'This mailbox is being checked right now; try again in a minute.', 'switchboard' ), array( 'status' => 409 ) );
 		}
 		return rest_ensure_response(
 			array(

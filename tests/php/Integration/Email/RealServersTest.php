@@ -525,6 +525,32 @@ final class RealServersTest extends TestCase {
 		$this->assertIsString( ( new Poller() )->test( (array) $mailbox, 'wrong' ) );
 	}
 
+	public function test_check_now_waits_for_a_poll_already_running_elsewhere(): void {
+		$mailbox_id = $this->mailbox();
+		$this->append( array( "From: dora@example.com\r\nTo: support@shop.test\r\nSubject: Locked out\r\nMessage-ID: <lock-" . $this->folder . "@example.com>\r\n\r\nHello.\r\n" ) );
+		wp_set_current_user( $this->make_user( 'administrator' ) );
+
+		// Another process (cron, a second tab) holds the mailbox's poll lock on its own connection.
+		$host  = explode( ':', (string) DB_HOST );
+		$other = new \mysqli( $host[0], DB_USER, DB_PASSWORD, DB_NAME, (int) ( $host[1] ?? 3306 ) );
+		$name  = $other->real_escape_string( Poller::lock_name( $mailbox_id ) );
+		$this->assertSame( '1', (string) $other->query( "SELECT GET_LOCK('$name', 0)" )->fetch_row()[0] );
+		try {
+			$busy = $this->rest( 'POST', "/switchboard/v1/email/mailboxes/$mailbox_id/check" );
+			$this->assertRestError( $busy, 409, 'switchboard_poll_running' );
+			$this->assertSame( 0, (int) ( new Mailboxes() )->get( $mailbox_id )['last_uid'], 'nothing was fetched meanwhile' );
+		} finally {
+			$other->query( "SELECT RELEASE_LOCK('$name')" );
+			$other->close();
+		}
+
+		$done = $this->rest( 'POST', "/switchboard/v1/email/mailboxes/$mailbox_id/check" );
+		$this->assertSame( 200, $done->get_status(), (string) wp_json_encode( $done->get_data() ) );
+		$this->assertSame( 1, $done->get_data()['imported'] );
+		$this->assertSame( '', $done->get_data()['error'] );
+		$this->assertNotNull( $done->get_data()['mailbox']['last_polled_at'] );
+	}
+
 	/**
 	 * Runs $send with wp_mail() going through PHPMailer's SMTP to the sink; returns $send's result and
 	 * puts what the sink received in $sent (raw + envelope).
