@@ -160,8 +160,10 @@ final class AccountScreens {
 		 *
 		 * @since 0.1.0
 		 *
-		 * @param array<int, array{id: int, label: string}> $orders  Orders, newest first.
-		 * @param int                                       $user_id User.
+		 * @param array<int, array<string, mixed>> $orders  Orders, newest first: id, label, and
+		 *                                                  items (id, name) when the customer may
+		 *                                                  pick one line of the order.
+		 * @param int                              $user_id User.
 		 */
 		$orders = (array) apply_filters( 'switchboard_customer_orders', array(), get_current_user_id() );
 		$order  = isset( $_GET['order'] ) ? absint( $_GET['order'] ) : 0; // phpcs:ignore WordPress.Security.NonceVerification -- preselection from an order page link.
@@ -172,6 +174,7 @@ final class AccountScreens {
 				'base'     => $base,
 				'orders'   => $orders,
 				'selected' => (int) ( self::$failed['values']['order_id'] ?? $order ),
+				'item'     => (int) ( self::$failed['values']['order_item_id'] ?? 0 ),
 				'failed'   => self::$failed,
 				'session'  => bin2hex( random_bytes( 16 ) ),
 			)
@@ -244,10 +247,12 @@ final class AccountScreens {
 			case 'new':
 				$subject  = isset( $_POST['subject'] ) ? sanitize_text_field( wp_unslash( $_POST['subject'] ) ) : '';
 				$order_id = isset( $_POST['order_id'] ) ? absint( $_POST['order_id'] ) : 0;
+				$item_id  = $order_id > 0 && isset( $_POST['order_item_id'] ) ? absint( $_POST['order_item_id'] ) : 0;
 				$values   = array(
-					'subject'  => $subject,
-					'body'     => $body,
-					'order_id' => $order_id,
+					'subject'       => $subject,
+					'body'          => $body,
+					'order_id'      => $order_id,
+					'order_item_id' => $item_id,
 				);
 				$errors   = array();
 				if ( '' === trim( $subject ) ) {
@@ -271,8 +276,9 @@ final class AccountScreens {
 					array(
 						'subject'     => $subject,
 						'body'        => $body,
-						'order_id'    => $order_id,
-						'attachments' => $uploads['ids'],
+						'order_id'      => $order_id,
+						'order_item_id' => $item_id,
+						'attachments'   => $uploads['ids'],
 					)
 				);
 				if ( $response->is_error() ) {
