@@ -64,8 +64,8 @@ PHP;
 	echo count( $switchboard_names ), "\n";
 } elseif ( 'email-ticket' === $switchboard_cmd ) {
 	// Through the email channel's importer, exactly like bin/mail-pipe.php.
-	$switchboard_from = (string) ( $argv[2] ?? '' );
-	$switchboard_raw  = implode(
+	$switchboard_from   = (string) ( $argv[2] ?? '' );
+	$switchboard_raw    = implode(
 		"\r\n",
 		array(
 			'From: Customer <' . $switchboard_from . '>',

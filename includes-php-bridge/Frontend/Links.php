@@ -30,7 +30,7 @@ final class Links {
 	 * @param string $fallback A page known to show the screens (e.g. where the form was sent from).
 	 */
 	public static function support_page( string $fallback = '' ): string {
-		$page_id = (int) get_option( 'switchboard_support_page_id', 0 );
+		$page_id = SupportPage::id();
 		$url     = $page_id > 0 ? (string) get_permalink( $page_id ) : '';
 		if ( '' === $url ) {
 			$url = '' !== $fallback ? $fallback : home_url( '/' );

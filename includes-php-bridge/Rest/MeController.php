@@ -78,13 +78,13 @@ final class MeController extends Controller {
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( $this, 'check_logged_in' ),
 					'args'                => array(
-						'subject'     => array(
+						'subject'       => array(
 							'type'      => 'string',
 							'required'  => true,
 							'minLength' => 1,
 							'maxLength' => 255,
 						),
-						'body'        => array(
+						'body'          => array(
 							'type'      => 'string',
 							'required'  => true,
 							'minLength' => 1,
@@ -444,20 +444,20 @@ final class MeController extends Controller {
 	 * @return array<string, mixed>
 	 */
 	private function detail( array $ticket, string $token ): array {
-		$messages         = new Messages();
-		$item             = $this->shape( $ticket );
-		$item['messages'] = array_map(
+		$messages           = new Messages();
+		$item               = $this->shape( $ticket );
+		$item['messages']   = array_map(
 			array( self::class, 'public_message' ),
 			$messages->format_many( $messages->for_ticket( (int) $ticket['id'], true ), '' !== $token ? array( 'token' => $token ) : array() )
 		);
-		$rating           = ( new TicketService() )->get_meta( (int) $ticket['id'], 'rating' );
-		$item['rating']   = is_array( $rating ) ? $rating : null;
-		$order_item       = ( new TicketService() )->get_meta( (int) $ticket['id'], 'order_item' );
+		$rating             = ( new TicketService() )->get_meta( (int) $ticket['id'], 'rating' );
+		$item['rating']     = is_array( $rating ) ? $rating : null;
+		$order_item         = ( new TicketService() )->get_meta( (int) $ticket['id'], 'order_item' );
 		$item['order_item'] = is_array( $order_item ) ? array(
 			'id'   => (int) ( $order_item['id'] ?? 0 ),
 			'name' => (string) ( $order_item['name'] ?? '' ),
 		) : null;
-		$item['can_rate'] = in_array( $ticket['status'], array( Status::SOLVED, Status::CLOSED ), true ) && ! is_array( $rating );
+		$item['can_rate']   = in_array( $ticket['status'], array( Status::SOLVED, Status::CLOSED ), true ) && ! is_array( $rating );
 		return $item;
 	}
 

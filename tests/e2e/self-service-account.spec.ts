@@ -108,9 +108,13 @@ test( 'alice: new request about her order → agent reply → her reply with a f
 			( o: { id: number } ) => o.id
 		);
 		const offered = (
-			await orderSelect.locator( 'option' ).evaluateAll( ( options ) =>
-				options.map( ( o ) => Number( ( o as HTMLOptionElement ).value ) )
-			)
+			await orderSelect
+				.locator( 'option' )
+				.evaluateAll( ( options ) =>
+					options.map( ( o ) =>
+						Number( ( o as HTMLOptionElement ).value )
+					)
+				)
 		).filter( ( id ) => id > 0 );
 		expect( offered.length ).toBeGreaterThan( 0 );
 		expect( ownIds ).toEqual( expect.arrayContaining( offered ) );
@@ -150,9 +154,7 @@ test( 'alice: new request about her order → agent reply → her reply with a f
 		.fill( `It has been a week. ${ marker }` );
 	await page.getByRole( 'button', { name: 'Send request' } ).click();
 
-	await expect(
-		screens.notice( 'Your request was sent.' )
-	).toBeVisible();
+	await expect( screens.notice( 'Your request was sent.' ) ).toBeVisible();
 	await expect(
 		page.locator( '.switchboard-account__subject' )
 	).toContainText( subject );
@@ -165,9 +167,9 @@ test( 'alice: new request about her order → agent reply → her reply with a f
 	).json();
 	expect( asAgent.channel ).toBe( 'account' );
 	if ( woo ) {
-		await expect( page.locator( '.switchboard-account__meta' ) ).toContainText(
-			orderLabel.split( ' · ' )[ 0 ]
-		);
+		await expect(
+			page.locator( '.switchboard-account__meta' )
+		).toContainText( orderLabel.split( ' · ' )[ 0 ] );
 		await expect( page.locator( '.switchboard-account__item' ) ).toHaveText(
 			`About: ${ productName }`
 		);
@@ -270,7 +272,11 @@ test( 'alice: a ticket she started by email with her address is in her list', as
 } ) => {
 	const marker = unique();
 	const imported = JSON.parse(
-		fixture( 'email-ticket', 'alice@example.com', `Sent by mail ${ marker }` )
+		fixture(
+			'email-ticket',
+			'alice@example.com',
+			`Sent by mail ${ marker }`
+		)
 	);
 	expect( imported.ticket_id ).toBeGreaterThan( 0 );
 
@@ -309,7 +315,9 @@ test( 'bob: alice’s ticket, attachment and orders are refused', async ( {
 	);
 	// Her exact URL (as she saw it after creating it).
 	await page.goto( alice.ticketUrl );
-	await expect( page.locator( 'body' ) ).not.toContainText( 'Where is my parcel' );
+	await expect( page.locator( 'body' ) ).not.toContainText(
+		'Where is my parcel'
+	);
 
 	// Bob's list does not have it.
 	await screens.openList();
@@ -340,7 +348,9 @@ test( 'bob: alice’s ticket, attachment and orders are refused', async ( {
 	const hers = await page.request.get( alice.attachmentUrl );
 	expect( [ 403, 404 ] ).toContain( hers.status() );
 	expect( await hers.text() ).not.toContain( 'receipt' );
-	const mine = await bob.get( rest( `/attachments/${ alice.attachmentId }` ) );
+	const mine = await bob.get(
+		rest( `/attachments/${ alice.attachmentId }` )
+	);
 	expect( [ 403, 404 ] ).toContain( mine.status() );
 	expect( await mine.text() ).not.toContain( 'receipt' );
 
@@ -369,10 +379,12 @@ test( 'bob: alice’s ticket, attachment and orders are refused', async ( {
 		expect( ( await stolen.json() ).code ).toBe(
 			'switchboard_invalid_order'
 		);
-		await page.goto( `${ BASE }/my-account/view-order/${ alice.orderId }/` );
-		await expect( page.locator( '.woocommerce-order-details' ) ).toHaveCount(
-			0
+		await page.goto(
+			`${ BASE }/my-account/view-order/${ alice.orderId }/`
 		);
+		await expect(
+			page.locator( '.woocommerce-order-details' )
+		).toHaveCount( 0 );
 		await expect( page.locator( 'body' ) ).toContainText( 'Invalid order' );
 		// The agent's order route is not for customers either.
 		expect(

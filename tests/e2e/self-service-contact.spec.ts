@@ -133,9 +133,9 @@ test( 'guest: field errors, success, the signed link from the email, a reply, a 
 		await expect( error( 'email' ) ).toHaveText( '' );
 		await form.getByLabel( 'Order number (optional)' ).fill( '' );
 	} else {
-		await expect( form.getByLabel( 'Order number (optional)' ) ).toHaveCount(
-			0
-		);
+		await expect(
+			form.getByLabel( 'Order number (optional)' )
+		).toHaveCount( 0 );
 		// eslint-disable-next-line no-console
 		console.log(
 			'skipped: WooCommerce not installed (contact form order number checks)'
@@ -169,9 +169,9 @@ test( 'guest: field errors, success, the signed link from the email, a reply, a 
 	// The link opens the ticket without an account, and takes a reply.
 	await page.goto( url );
 	const screens = new SupportScreens( page, contact.link );
-	await expect( page.locator( '.switchboard-account__subject' ) ).toContainText(
-		`Parcel not arrived ${ marker }`
-	);
+	await expect(
+		page.locator( '.switchboard-account__subject' )
+	).toContainText( `Parcel not arrived ${ marker }` );
 	await expect( screens.thread ).toContainText(
 		`My parcel has not arrived yet. ${ marker }`
 	);
@@ -197,12 +197,16 @@ test( 'guest: field errors, success, the signed link from the email, a reply, a 
 	// Tampered links: another token, or the same token on another ticket.
 	const refused =
 		'This ticket does not exist or the link is no longer valid.';
-	const flipped = token.slice( 0, -1 ) + ( token.endsWith( 'a' ) ? 'b' : 'a' );
+	const flipped =
+		token.slice( 0, -1 ) + ( token.endsWith( 'a' ) ? 'b' : 'a' );
 	await page.goto( url.replace( token, flipped ) );
 	await expect( page.getByText( refused ) ).toBeVisible();
 	await expect( page.locator( 'body' ) ).not.toContainText( marker );
 	await page.goto(
-		url.replace( `sb_ticket=${ ticketId }`, `sb_ticket=${ Number( ticketId ) - 1 }` )
+		url.replace(
+			`sb_ticket=${ ticketId }`,
+			`sb_ticket=${ Number( ticketId ) - 1 }`
+		)
 	);
 	await expect( page.getByText( refused ) ).toBeVisible();
 	const forged = await page.request.get(

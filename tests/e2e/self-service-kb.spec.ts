@@ -65,7 +65,9 @@ async function summary(): Promise< {
 	deflected: number;
 	submitted: number;
 } > {
-	return ( await agent.get( rest( '/kb/deflections/summary?days=1' ) ) ).json();
+	return (
+		await agent.get( rest( '/kb/deflections/summary?days=1' ) )
+	).json();
 }
 
 test.beforeAll( async () => {
@@ -121,8 +123,8 @@ test.afterAll( async () => {
  * Types `text` key by key and returns the suggestion searches the page sent meanwhile.
  *
  * @param page  Page.
- * @param input Selector or label of the field.
  * @param text  Text.
+ * @param label Label of the field.
  */
 async function typeAndCollect(
 	page: Page,
@@ -133,7 +135,8 @@ async function typeAndCollect(
 	const listener = ( request: Request ) => {
 		const url = new URL( request.url() );
 		const route =
-			url.searchParams.get( 'rest_route' ) ?? decodeURIComponent( url.pathname );
+			url.searchParams.get( 'rest_route' ) ??
+			decodeURIComponent( url.pathname );
 		if ( route.includes( '/switchboard/v1/kb/search' ) ) {
 			searches.push( url.searchParams.get( 'q' ) ?? '' );
 		}
@@ -293,7 +296,7 @@ for ( const [ kind, content ] of [
 			await page.keyboard.press( 'Tab' );
 			reached = await questions
 				.nth( 0 )
-				.evaluate( ( el ) => el === document.activeElement );
+				.evaluate( ( el ) => el === el.ownerDocument.activeElement );
 		}
 		expect( reached, 'Tab reaches the first question' ).toBe( true );
 		await page.keyboard.press( 'Enter' );
@@ -346,7 +349,9 @@ test( 'help center search from the KB page: English and Japanese (返品 finds �
 	// Live results while typing.
 	await box.pressSequentially( '返品', { delay: 40 } );
 	const live = page.locator( '.switchboard-kb-search__results' );
-	await expect( live.getByRole( 'link', { name: japaneseTitle } ) ).toBeVisible();
+	await expect(
+		live.getByRole( 'link', { name: japaneseTitle } )
+	).toBeVisible();
 
 	// The search results page (the form submits to the site search, run on our index).
 	await box.press( 'Enter' );
@@ -359,7 +364,9 @@ test( 'help center search from the KB page: English and Japanese (返品 finds �
 	).toHaveCount( 0 );
 
 	await page.goto( `${ BASE }/help/` );
-	await page.getByLabel( 'Search the help center' ).fill( `returns ${ word }` );
+	await page
+		.getByLabel( 'Search the help center' )
+		.fill( `returns ${ word }` );
 	await page.getByLabel( 'Search the help center' ).press( 'Enter' );
 	await expect(
 		page.getByRole( 'link', { name: returnsTitle } ).first()
@@ -387,7 +394,9 @@ async function expanded( page: Page, name: string ): Promise< boolean | null > {
 				n.name?.value === name &&
 				( n.properties ?? [] ).some( ( p ) => p.name === 'expanded' )
 		);
-		const property = node?.properties?.find( ( p ) => p.name === 'expanded' );
+		const property = node?.properties?.find(
+			( p ) => p.name === 'expanded'
+		);
 		return property ? Boolean( property.value.value ) : null;
 	} finally {
 		await cdp.detach();

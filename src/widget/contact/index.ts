@@ -247,8 +247,7 @@ export function initOrderItems( root: ParentNode = document ): void {
 					group.disabled = ! mine;
 					keep =
 						keep ||
-						( mine &&
-							!! group.querySelector( 'option:checked' ) );
+						( mine && !! group.querySelector( 'option:checked' ) );
 				} );
 			if ( ! keep ) {
 				items.value = '0';

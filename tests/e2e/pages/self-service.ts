@@ -209,7 +209,13 @@ export async function deletePage(
  * The customer's support screens, wherever they are shown.
  */
 export class SupportScreens {
-	constructor( readonly page: Page, readonly url: string ) {}
+	readonly page: Page;
+	readonly url: string;
+
+	constructor( page: Page, url: string ) {
+		this.page = page;
+		this.url = url;
+	}
 
 	get root(): Locator {
 		return this.page.locator( '.switchboard-account' ).first();

@@ -22,6 +22,7 @@ import { coreStore } from '../../store';
 import { navigate, type Route } from '../../router';
 import CannedResponsesManager from '../../components/canned-responses-manager';
 import OverviewCard from '../../components/overview-card';
+import SupportPageSetting from '../../components/support-page-setting';
 import ErrorNotice from '../../components/error-notice';
 import Loading from '../../components/loading';
 import { TagChip } from '../../components/ticket-badges';
@@ -195,6 +196,7 @@ function GeneralTab() {
 	return (
 		<div className="switchboard-settings__general">
 			<OverviewCard />
+			<SupportPageSetting />
 			<h3>{ __( 'Your preferences', 'switchboard' ) }</h3>
 			<SelectControl
 				__nextHasNoMarginBottom
