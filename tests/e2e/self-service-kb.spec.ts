@@ -379,6 +379,69 @@ test( 'help center search from the KB page: English and Japanese (返品 finds �
 	).toHaveCount( 0 );
 } );
 
+test( '"Was this article helpful?": a vote per visitor, changeable, counted; views counted', async ( {
+	page,
+	browser,
+} ) => {
+	const voted = await article( {
+		title: `Gift wrapping ${ word }`,
+		content:
+			'<!-- wp:paragraph --><p>We wrap gifts for free.</p><!-- /wp:paragraph -->',
+	} );
+	const stats = page.locator( '.switchboard-kb-helpful__stats' );
+	const widget = page.locator( '[data-switchboard-helpful]' );
+
+	await page.goto( voted.link );
+	await expect(
+		widget.getByText( 'Was this article helpful?' )
+	).toBeVisible();
+	await expect( stats ).toHaveText(
+		'0 people found this helpful · viewed 1 times'
+	);
+	const yes = widget.getByRole( 'button', { name: 'Yes' } );
+	const no = widget.getByRole( 'button', { name: 'No' } );
+	await yes.click();
+	await expect( widget.getByRole( 'status' ) ).toHaveText(
+		'Thanks! Glad it helped.'
+	);
+	await expect( yes ).toHaveAttribute( 'aria-pressed', 'true' );
+	await expect( no ).toHaveAttribute( 'aria-pressed', 'false' );
+
+	await page.reload();
+	await expect( stats ).toHaveText(
+		'1 person found this helpful · viewed 2 times'
+	);
+	// Voting again changes the vote instead of adding one.
+	await widget.getByRole( 'button', { name: 'No' } ).click();
+	await expect( widget.getByRole( 'status' ) ).toHaveText(
+		'Thanks for telling us. We will improve this article.'
+	);
+	await expect(
+		widget.getByRole( 'button', { name: 'No' } )
+	).toHaveAttribute( 'aria-pressed', 'true' );
+	await page.reload();
+	await expect( stats ).toHaveText(
+		'0 people found this helpful · viewed 3 times'
+	);
+
+	// Another visitor (alice, logged in) has a vote of her own.
+	const context = await browserAs( browser, 'alice' );
+	const alicePage = await context.newPage();
+	await alicePage.goto( voted.link );
+	await alicePage
+		.locator( '[data-switchboard-helpful]' )
+		.getByRole( 'button', { name: 'Yes' } )
+		.click();
+	await expect(
+		alicePage.locator( '[data-switchboard-helpful]' ).getByRole( 'status' )
+	).toHaveText( 'Thanks! Glad it helped.' );
+	await context.close();
+	await page.reload();
+	await expect( stats ).toHaveText(
+		'1 person found this helpful · viewed 5 times'
+	);
+} );
+
 /**
  * The expanded state Chromium's accessibility tree reports for the disclosure named `name`.
  *
