@@ -41,6 +41,24 @@ final class AccountScreens {
 	public function register(): void {
 		add_action( 'template_redirect', array( $this, 'handle_post' ), 5 );
 		add_shortcode( 'switchboard_account', array( $this, 'shortcode' ) );
+		add_action( 'init', array( $this, 'register_block' ) );
+	}
+
+	/**
+	 * The `switchboard/account` block (same screens as the shortcode, for block themes and pages
+	 * built in the editor).
+	 */
+	public function register_block(): void {
+		Blocks::register( 'account', array( $this, 'render_block' ) );
+	}
+
+	/**
+	 * Block render callback.
+	 */
+	public function render_block(): string {
+		$html    = $this->shortcode();
+		$wrapper = \WP_Block_Supports::$block_to_render ? get_block_wrapper_attributes( array( 'class' => 'switchboard-account-block' ) ) : '';
+		return '' !== $wrapper ? '<div ' . $wrapper . '>' . $html . '</div>' : $html;
 	}
 
 	/**
@@ -274,8 +292,8 @@ final class AccountScreens {
 					'POST',
 					'/switchboard/v1/me/tickets',
 					array(
-						'subject'     => $subject,
-						'body'        => $body,
+						'subject'       => $subject,
+						'body'          => $body,
 						'order_id'      => $order_id,
 						'order_item_id' => $item_id,
 						'attachments'   => $uploads['ids'],

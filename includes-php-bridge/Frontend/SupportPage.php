@@ -51,14 +51,15 @@ final class SupportPage {
 	}
 
 	/**
-	 * Whether content holds `[switchboard_account]`, `[switchboard_contact]` or the contact block.
+	 * Whether content holds `[switchboard_account]`, `[switchboard_contact]` or their blocks.
 	 *
 	 * @param string $content Post content.
 	 */
 	public static function content_shows_screens( string $content ): bool {
 		return has_shortcode( $content, 'switchboard_account' )
 			|| has_shortcode( $content, 'switchboard_contact' )
-			|| str_contains( $content, '<!-- wp:switchboard/contact' );
+			|| str_contains( $content, '<!-- wp:switchboard/contact' )
+			|| str_contains( $content, '<!-- wp:switchboard/account' );
 	}
 
 	/**

@@ -1,6 +1,6 @@
 /**
- * Alice's support journey in the browser: My Account → Support (or, without WooCommerce, the page
- * holding `[switchboard_account]`) → a new request about one of HER orders and one of its items →
+ * Alice's support journey in the browser: My Account → Support (or, without WooCommerce, a page
+ * holding the `switchboard/account` block) → a new request about one of HER orders and one of its items →
  * an agent's reply (sent over REST) appears, the agent's private note does not → she replies with
  * an attachment → the agent solves it → she rates it, and the agent sees the rating over REST.
  * Then bob tries alice's ticket, attachment and orders, and is refused everywhere.
@@ -56,7 +56,8 @@ test.beforeAll( async () => {
 		const created = await publishPage(
 			admin,
 			'Support (e2e)',
-			'<!-- wp:shortcode -->[switchboard_account]<!-- /wp:shortcode -->'
+			// The block here; the shortcode in self-service-kb.spec.ts.
+			'<!-- wp:switchboard/account /-->'
 		);
 		pageId = created.id;
 		supportUrl = created.link;
