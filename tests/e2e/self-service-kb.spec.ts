@@ -442,6 +442,61 @@ test( '"Was this article helpful?": a vote per visitor, changeable, counted; vie
 	);
 } );
 
+test( 'agent: internal articles are searchable from the composer and inserted as a link', async ( {
+	browser,
+} ) => {
+	const internal = await article( {
+		title: `Chargeback playbook ${ word }`,
+		content:
+			'<!-- wp:paragraph --><p>Only for the team.</p><!-- /wp:paragraph -->',
+		meta: { _switchboard_internal: true },
+	} );
+	const [ ticket ] = await (
+		await agent.get( rest( '/tickets?per_page=1&view=all' ) )
+	).json();
+	expect( ticket?.id, 'a ticket to answer' ).toBeGreaterThan( 0 );
+
+	const context = await browserAs( browser, 'agent' );
+	const page = await context.newPage();
+	await page.goto(
+		`/wp-admin/admin.php?page=switchboard&ticket=${ ticket.id }`
+	);
+	const composer = page.locator( '.switchboard-composer' );
+	await composer.getByRole( 'button', { name: 'Help articles' } ).click();
+	await page
+		.getByRole( 'searchbox', { name: 'Search help articles' } )
+		.fill( `chargeback ${ word }` );
+	const item = page.getByRole( 'menuitem', {
+		name: new RegExp( `Chargeback playbook ${ word }` ),
+	} );
+	await expect( item ).toBeVisible();
+	await expect( item ).toContainText( 'Internal' );
+	await item.click();
+	await expect( composer.locator( 'textarea' ) ).toHaveValue(
+		new RegExp(
+			`Chargeback playbook ${ word }: ${ internal.link.replace(
+				/[.?]/g,
+				'\\$&'
+			) }`
+		)
+	);
+
+	// A customer searching the same words (asking for internal ones too) never gets it.
+	const alice = await loginContext( BASE, 'alice' );
+	const found = await (
+		await alice.get(
+			`${ rest( '/kb/search' ) }?q=${ encodeURIComponent(
+				`chargeback ${ word }`
+			) }&include_internal=true`
+		)
+	).json();
+	expect( found.map( ( a: { id: number } ) => a.id ) ).not.toContain(
+		internal.id
+	);
+	await alice.dispose();
+	await context.close();
+} );
+
 /**
  * The expanded state Chromium's accessibility tree reports for the disclosure named `name`.
  *
