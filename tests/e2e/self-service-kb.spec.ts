@@ -497,6 +497,42 @@ test( 'agent: internal articles are searchable from the composer and inserted as
 	await context.close();
 } );
 
+test( 'admin: searches that found nothing are listed as missing articles', async ( {
+	page,
+	browser,
+} ) => {
+	const nothing = `frobnicator${ word }`;
+	await page.goto( `${ BASE }/help/` );
+	const box = page.getByLabel( 'Search the help center' );
+	await box.fill( nothing );
+	await box.press( 'Enter' );
+	await expect( page ).toHaveURL( /[?&]s=/ );
+
+	const context = await browserAs( browser, 'admin' );
+	const adminPage = await context.newPage();
+	await adminPage.goto(
+		'/wp-admin/admin.php?page=switchboard&screen=settings&tab=kb'
+	);
+	const panel = adminPage.getByRole( 'tabpanel', { name: 'Knowledge base' } );
+	await expect(
+		panel.getByText( /visits opened a suggested article/ )
+	).toBeVisible();
+	const row = panel.locator( 'tr', { hasText: nothing } );
+	await expect( row ).toContainText( '1 time' );
+	await expect(
+		row.getByRole( 'link', { name: 'Write an article' } )
+	).toHaveAttribute( 'href', new RegExp( `post_title=${ nothing }` ) );
+	await row.getByRole( 'button', { name: `Dismiss “${ nothing }”` } ).click();
+	await expect( row ).toHaveCount( 0 );
+	const left = await (
+		await agent.get( rest( '/kb/missing?per_page=100' ) )
+	).json();
+	expect( left.map( ( m: { query: string } ) => m.query ) ).not.toContain(
+		nothing
+	);
+	await context.close();
+} );
+
 /**
  * The expanded state Chromium's accessibility tree reports for the disclosure named `name`.
  *

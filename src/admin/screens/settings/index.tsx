@@ -23,6 +23,7 @@ import { navigate, type Route } from '../../router';
 import CannedResponsesManager from '../../components/canned-responses-manager';
 import OverviewCard from '../../components/overview-card';
 import SupportPageSetting from '../../components/support-page-setting';
+import KbInsights from '../../components/kb-insights';
 import ErrorNotice from '../../components/error-notice';
 import Loading from '../../components/loading';
 import { TagChip } from '../../components/ticket-badges';
@@ -240,6 +241,7 @@ export default function SettingsScreen( { route }: { route: Route } ) {
 		{ name: 'tags', title: __( 'Tags', 'switchboard' ) },
 		{ name: 'team', title: __( 'Team', 'switchboard' ) },
 		{ name: 'general', title: __( 'General', 'switchboard' ) },
+		{ name: 'kb', title: __( 'Knowledge base', 'switchboard' ) },
 	];
 	const initial = tabs.some( ( tab ) => tab.name === route.params.tab )
 		? route.params.tab
@@ -268,6 +270,7 @@ export default function SettingsScreen( { route }: { route: Route } ) {
 						{ tab.name === 'tags' && <TagsTab /> }
 						{ tab.name === 'team' && <TeamTab /> }
 						{ tab.name === 'general' && <GeneralTab /> }
+						{ tab.name === 'kb' && <KbInsights /> }
 					</div>
 				) }
 			</TabPanel>
