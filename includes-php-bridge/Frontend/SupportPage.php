@@ -28,6 +28,21 @@ final class SupportPage {
 	}
 
 	/**
+	 * Without a choice: the first published page holding the account screens (shortcode or block),
+	 * 0 when there is none. Only links in emails need it, so it is not cached.
+	 */
+	public static function detect(): int {
+		global $wpdb;
+		return (int) $wpdb->get_var(
+			$wpdb->prepare(
+				"SELECT ID FROM {$wpdb->posts} WHERE post_type = 'page' AND post_status = 'publish' AND post_password = '' AND ( post_content LIKE %s OR post_content LIKE %s ) ORDER BY ID ASC LIMIT 1",
+				'%' . $wpdb->esc_like( '[switchboard_account' ) . '%',
+				'%' . $wpdb->esc_like( '<!-- wp:switchboard/account' ) . '%'
+			)
+		);
+	}
+
+	/**
 	 * Saves the choice (0 clears it).
 	 */
 	public static function set( int $page_id ): void {

@@ -153,4 +153,41 @@ final class SolvedMailTest extends TestCase {
 		$this->service->update( $id, array( 'status' => 'solved' ) );
 		$this->assertCount( 1, $this->mail_to( $email ), 'a rated ticket solved again is not asked again' );
 	}
+
+	public function test_without_setting_or_form_page_the_link_opens_a_page_with_the_screens(): void {
+		$email = 'nopage_' . wp_generate_password( 6, false, false ) . '@example.test';
+		$id    = $this->guest_ticket( $email );
+		$page  = (int) wp_insert_post(
+			array(
+				'post_type'    => 'page',
+				'post_status'  => 'publish',
+				'post_title'   => 'My requests',
+				'post_content' => '<!-- wp:switchboard/account /-->',
+			)
+		);
+		$this->service->update( $id, array( 'status' => 'solved' ) );
+		$mail = $this->mail_to( $email );
+		$this->assertCount( 1, $mail );
+		$this->assertSame( 1, preg_match( '#(https?://\S+?)\?sb_ticket=#', (string) $mail[0]['message'], $m ) );
+		$detected = url_to_postid( $m[1] );
+		$this->assertGreaterThan( 0, $detected, $m[1] );
+		$this->assertTrue( SupportPage::shows_screens( $detected ), 'the link opens a page with the support screens' );
+		wp_delete_post( $page, true );
+	}
+
+	public function test_with_woocommerce_and_no_page_at_all_my_account_support(): void {
+		$this->requires_woocommerce();
+		$pages = get_posts(
+			array(
+				'post_type'   => 'page',
+				'post_status' => 'publish',
+				's'           => 'switchboard',
+				'fields'      => 'ids',
+			)
+		);
+		if ( SupportPage::detect() > 0 ) {
+			$this->markTestSkipped( 'a page with the account screens exists in this database: ' . implode( ',', $pages ) );
+		}
+		$this->assertSame( \Switchboard\Woo\AccountEndpoint::url(), Links::support_page() );
+	}
 }
