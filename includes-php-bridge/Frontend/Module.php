@@ -28,6 +28,7 @@ final class Module {
 		( new ContactForm() )->register();
 		( new AccountScreens() )->register();
 		( new SolvedMail() )->register();
+		( new ReplyMail() )->register();
 
 		if ( Plugin::woocommerce_active() ) {
 			( new AccountEndpoint() )->register();

@@ -194,6 +194,22 @@ test( 'guest: field errors, success, the signed link from the email, a reply, a 
 		messages.map( ( m: { body_text: string } ) => m.body_text )
 	).toContain( `It is a birthday present. ${ marker }` );
 
+	// The agent's answer reaches the guest by email, with the same signed link.
+	const answer = `A new parcel left today ${ marker }`;
+	expect(
+		(
+			await agent.post( rest( `/tickets/${ ticketId }/messages` ), {
+				data: { body: answer },
+			} )
+		).status()
+	).toBe( 201 );
+	const replyMail = await mailTo( email, answer );
+	expect( replyMail ).toContain(
+		`sb_ticket=${ ticketId }&sb_token=${ token }`
+	);
+	await page.goto( url );
+	await expect( screens.thread ).toContainText( answer );
+
 	// Tampered links: another token, or the same token on another ticket.
 	const refused =
 		'This ticket does not exist or the link is no longer valid.';
