@@ -41,6 +41,24 @@ final class AccountScreens {
 	public function register(): void {
 		add_action( 'template_redirect', array( $this, 'handle_post' ), 5 );
 		add_shortcode( 'switchboard_account', array( $this, 'shortcode' ) );
+		add_action( 'init', array( $this, 'register_block' ) );
+	}
+
+	/**
+	 * The `switchboard/account` block (same screens as the shortcode, for block themes and pages
+	 * built in the editor).
+	 */
+	public function register_block(): void {
+		Blocks::register( 'account', array( $this, 'render_block' ) );
+	}
+
+	/**
+	 * Block render callback.
+	 */
+	public function render_block(): string {
+		$html    = $this->shortcode();
+		$wrapper = \WP_Block_Supports::$block_to_render ? get_block_wrapper_attributes( array( 'class' => 'switchboard-account-block' ) ) : '';
+		return '' !== $wrapper ? '<div ' . $wrapper . '>' . $html . '</div>' : $html;
 	}
 
 	/**
@@ -160,8 +178,10 @@ final class AccountScreens {
 		 *
 		 * @since 0.1.0
 		 *
-		 * @param array<int, array{id: int, label: string}> $orders  Orders, newest first.
-		 * @param int                                       $user_id User.
+		 * @param array<int, array<string, mixed>> $orders  Orders, newest first: id, label, and
+		 *                                                  items (id, name) when the customer may
+		 *                                                  pick one line of the order.
+		 * @param int                              $user_id User.
 		 */
 		$orders = (array) apply_filters( 'switchboard_customer_orders', array(), get_current_user_id() );
 		$order  = isset( $_GET['order'] ) ? absint( $_GET['order'] ) : 0; // phpcs:ignore WordPress.Security.NonceVerification -- preselection from an order page link.
@@ -172,6 +192,7 @@ final class AccountScreens {
 				'base'     => $base,
 				'orders'   => $orders,
 				'selected' => (int) ( self::$failed['values']['order_id'] ?? $order ),
+				'item'     => (int) ( self::$failed['values']['order_item_id'] ?? 0 ),
 				'failed'   => self::$failed,
 				'session'  => bin2hex( random_bytes( 16 ) ),
 			)
@@ -244,10 +265,12 @@ final class AccountScreens {
 			case 'new':
 				$subject  = isset( $_POST['subject'] ) ? sanitize_text_field( wp_unslash( $_POST['subject'] ) ) : '';
 				$order_id = isset( $_POST['order_id'] ) ? absint( $_POST['order_id'] ) : 0;
+				$item_id  = $order_id > 0 && isset( $_POST['order_item_id'] ) ? absint( $_POST['order_item_id'] ) : 0;
 				$values   = array(
-					'subject'  => $subject,
-					'body'     => $body,
-					'order_id' => $order_id,
+					'subject'       => $subject,
+					'body'          => $body,
+					'order_id'      => $order_id,
+					'order_item_id' => $item_id,
 				);
 				$errors   = array();
 				if ( '' === trim( $subject ) ) {
@@ -269,10 +292,11 @@ final class AccountScreens {
 					'POST',
 					'/switchboard/v1/me/tickets',
 					array(
-						'subject'     => $subject,
-						'body'        => $body,
-						'order_id'    => $order_id,
-						'attachments' => $uploads['ids'],
+						'subject'       => $subject,
+						'body'          => $body,
+						'order_id'      => $order_id,
+						'order_item_id' => $item_id,
+						'attachments'   => $uploads['ids'],
 					)
 				);
 				if ( $response->is_error() ) {

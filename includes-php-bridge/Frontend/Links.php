@@ -13,9 +13,10 @@ use Switchboard\Tickets\Access;
 
 /**
  * A guest link is `<support page>?sb_ticket=<id>&sb_token=<hmac>`: the page that shows it is any
- * page with the contact form or the `[switchboard_account]` shortcode (the one the form was sent
- * from, or the page chosen in the `switchboard_support_page_id` option). The token is the ticket
- * core's HMAC (Access::token()), so it opens exactly one ticket.
+ * page with the contact form or the account screens (the page chosen in the
+ * `switchboard_support_page_id` option, else the one the form was sent from, else the first page
+ * holding `[switchboard_account]` or its block, else — with WooCommerce — My Account → Support).
+ * The token is the ticket core's HMAC (Access::token()), so it opens exactly one ticket.
  */
 final class Links {
 
@@ -30,10 +31,16 @@ final class Links {
 	 * @param string $fallback A page known to show the screens (e.g. where the form was sent from).
 	 */
 	public static function support_page( string $fallback = '' ): string {
-		$page_id = (int) get_option( 'switchboard_support_page_id', 0 );
+		$page_id = SupportPage::id();
 		$url     = $page_id > 0 ? (string) get_permalink( $page_id ) : '';
 		if ( '' === $url ) {
-			$url = '' !== $fallback ? $fallback : home_url( '/' );
+			$url = $fallback;
+		}
+		if ( '' === $url ) {
+			// No setting and no page the request came from (a solved email, say): a page that
+			// shows the screens, else the home page (WooCommerce's bridge offers My Account).
+			$detected = SupportPage::detect();
+			$url      = $detected > 0 ? (string) get_permalink( $detected ) : home_url( '/' );
 		}
 
 		/**

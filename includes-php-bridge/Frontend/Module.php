@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Switchboard\Frontend;
 
 use Switchboard\Frontend\Rest\ContactController;
+use Switchboard\Frontend\Rest\SupportPageController;
 use Switchboard\Plugin;
 use Switchboard\Woo\AccountEndpoint;
 use Switchboard\Woo\AccountOrders;
@@ -26,6 +27,8 @@ final class Module {
 	public function register(): void {
 		( new ContactForm() )->register();
 		( new AccountScreens() )->register();
+		( new SolvedMail() )->register();
+		( new ReplyMail() )->register();
 
 		if ( Plugin::woocommerce_active() ) {
 			( new AccountEndpoint() )->register();
@@ -40,5 +43,6 @@ final class Module {
 	 */
 	public function register_rest_routes(): void {
 		( new ContactController() )->register_routes();
+		( new SupportPageController() )->register_routes();
 	}
 }

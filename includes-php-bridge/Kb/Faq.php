@@ -197,40 +197,29 @@ final class Faq {
 	 * @param array<int, array{question: string, answer: string}> $entries Entries.
 	 */
 	public static function json_ld( array $entries ): string {
-		$data = array(
-			'@context'   => 'https://schema.org',
-			'@type'      => 'FAQPage',
-			'mainEntity' => array_map(
+		$allowed = array(
+			'a'      => array( 'href' => true ),
+			'p'      => array(),
+			'br'     => array(),
+			'ul'     => array(),
+			'ol'     => array(),
+			'li'     => array(),
+			'strong' => array(),
+			'em'     => array(),
+			'b'      => array(),
+			'i'      => array(),
+			'h3'     => array(),
+			'h4'     => array(),
+		);
+		return FaqSchema::json(
+			array_map(
 				static fn ( array $entry ): array => array(
-					'@type'          => 'Question',
-					'name'           => $entry['question'],
-					'acceptedAnswer' => array(
-						'@type' => 'Answer',
-						'text'  => trim(
-							wp_kses(
-								$entry['answer'],
-								array(
-									'a'      => array( 'href' => true ),
-									'p'      => array(),
-									'br'     => array(),
-									'ul'     => array(),
-									'ol'     => array(),
-									'li'     => array(),
-									'strong' => array(),
-									'em'     => array(),
-									'b'      => array(),
-									'i'      => array(),
-									'h3'     => array(),
-									'h4'     => array(),
-								)
-							)
-						),
-					),
+					'question' => (string) $entry['question'],
+					'answer'   => wp_kses( (string) $entry['answer'], $allowed ),
 				),
 				$entries
-			),
+			)
 		);
-		return (string) wp_json_encode( $data, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_HEX_TAG | JSON_HEX_AMP );
 	}
 
 	/**

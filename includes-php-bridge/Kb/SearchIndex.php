@@ -162,26 +162,16 @@ final class SearchIndex {
 		// Two ranked passes that InnoDB answers from its FULLTEXT index with ORDER BY … LIMIT:
 		// title matches first, then body matches. Rows the visitor may not see are dropped in PHP
 		// (a few internal/unpublished rows), so each pass over-fetches a little.
-		$hits = array();
+		$ranking = new Ranking( $limit, $include_internal );
 		foreach ( array(
 			'title_text'  => self::TITLE_WEIGHT,
 			'search_text' => 1,
 		) as $column => $weight ) {
-			foreach ( $this->ranked( $column, $expression, $limit * 3 + 5 ) as $row ) {
-				$id = (int) $row['post_id'];
-				if ( isset( $hits[ $id ] ) || ! (int) $row['is_published'] || ( ! $include_internal && (int) $row['is_internal'] ) ) {
-					continue;
-				}
-				$hits[ $id ] = array(
-					'id'    => $id,
-					'score' => round( (float) $row['score'] * $weight, 4 ),
-				);
-				if ( count( $hits ) >= $limit ) {
-					break 2;
-				}
+			if ( $ranking->add( $this->ranked( $column, $expression, $limit * 3 + 5 ), (float) $weight ) ) {
+				break;
 			}
 		}
-		return array_values( $hits );
+		return $ranking->hits();
 	}
 
 	/**
@@ -254,9 +244,6 @@ final class SearchIndex {
 	 * Text without markup, block comments, shortcodes or entities.
 	 */
 	private static function plain( string $html ): string {
-		$text = strip_shortcodes( $html );
-		$text = (string) preg_replace( '/<!--.*?-->/s', ' ', $text );
-		$text = wp_strip_all_tags( $text );
-		return html_entity_decode( $text, ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+		return Text::plain( strip_shortcodes( $html ) );
 	}
 }

@@ -78,24 +78,30 @@ final class MeController extends Controller {
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( $this, 'check_logged_in' ),
 					'args'                => array(
-						'subject'     => array(
+						'subject'       => array(
 							'type'      => 'string',
 							'required'  => true,
 							'minLength' => 1,
 							'maxLength' => 255,
 						),
-						'body'        => array(
+						'body'          => array(
 							'type'      => 'string',
 							'required'  => true,
 							'minLength' => 1,
 							'maxLength' => 50000,
 						),
-						'order_id'    => array(
+						'order_id'      => array(
 							'type'    => 'integer',
 							'minimum' => 0,
 							'default' => 0,
 						),
-						'attachments' => array(
+						'order_item_id' => array(
+							'description' => __( 'The line item of the order the ticket is about (0 for the whole order).', 'switchboard' ),
+							'type'        => 'integer',
+							'minimum'     => 0,
+							'default'     => 0,
+						),
+						'attachments'   => array(
 							'type'     => 'array',
 							'items'    => array( 'type' => 'integer' ),
 							'maxItems' => 10,
@@ -225,7 +231,7 @@ final class MeController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function create_item( $request ) {
-		$check = $this->reject_unknown_fields( $request, array( 'subject', 'body', 'order_id', 'attachments' ) );
+		$check = $this->reject_unknown_fields( $request, array( 'subject', 'body', 'order_id', 'order_item_id', 'attachments' ) );
 		if ( is_wp_error( $check ) ) {
 			return $check;
 		}
@@ -250,12 +256,43 @@ final class MeController extends Controller {
 				)
 			);
 		}
+		$item_id   = (int) $request['order_item_id'];
+		$item_name = '';
+		if ( $item_id > 0 ) {
+			/**
+			 * Filters the name of a line item of an order, '' when the item is not in the order
+			 * (the WooCommerce bridge answers).
+			 *
+			 * @since 0.1.0
+			 *
+			 * @param string $name     Default ''.
+			 * @param int    $order_id Order id.
+			 * @param int    $item_id  Order item id.
+			 */
+			$item_name = $order_id > 0 ? (string) apply_filters( 'switchboard_order_item_name', '', $order_id, $item_id ) : '';
+			if ( '' === $item_name ) {
+				return new WP_Error(
+					'switchboard_invalid_order_item',
+					__( 'That item is not part of the chosen order.', 'switchboard' ),
+					array(
+						'status' => 400,
+						'params' => array( 'order_item_id' => __( 'Choose an item of the chosen order.', 'switchboard' ) ),
+					)
+				);
+			}
+		}
 		$id = ( new TicketService() )->create(
 			array(
 				'subject'     => (string) $request['subject'],
 				'channel'     => 'account',
 				'customer_id' => $customer,
 				'order_id'    => $order_id,
+				'meta'        => $item_id > 0 ? array(
+					'order_item' => array(
+						'id'   => $item_id,
+						'name' => $item_name,
+					),
+				) : array(),
 				'message'     => array(
 					'author_type' => 'customer',
 					'author_id'   => $customer,
@@ -407,15 +444,20 @@ final class MeController extends Controller {
 	 * @return array<string, mixed>
 	 */
 	private function detail( array $ticket, string $token ): array {
-		$messages         = new Messages();
-		$item             = $this->shape( $ticket );
-		$item['messages'] = array_map(
+		$messages           = new Messages();
+		$item               = $this->shape( $ticket );
+		$item['messages']   = array_map(
 			array( self::class, 'public_message' ),
 			$messages->format_many( $messages->for_ticket( (int) $ticket['id'], true ), '' !== $token ? array( 'token' => $token ) : array() )
 		);
-		$rating           = ( new TicketService() )->get_meta( (int) $ticket['id'], 'rating' );
-		$item['rating']   = is_array( $rating ) ? $rating : null;
-		$item['can_rate'] = in_array( $ticket['status'], array( Status::SOLVED, Status::CLOSED ), true ) && ! is_array( $rating );
+		$rating             = ( new TicketService() )->get_meta( (int) $ticket['id'], 'rating' );
+		$item['rating']     = is_array( $rating ) ? $rating : null;
+		$order_item         = ( new TicketService() )->get_meta( (int) $ticket['id'], 'order_item' );
+		$item['order_item'] = is_array( $order_item ) ? array(
+			'id'   => (int) ( $order_item['id'] ?? 0 ),
+			'name' => (string) ( $order_item['name'] ?? '' ),
+		) : null;
+		$item['can_rate']   = in_array( $ticket['status'], array( Status::SOLVED, Status::CLOSED ), true ) && ! is_array( $rating );
 		return $item;
 	}
 

@@ -624,6 +624,12 @@ final class TicketsController extends Controller {
 					'context'     => array( 'view', 'edit' ),
 					'readonly'    => true,
 				),
+				'order_item'               => array(
+					'description' => __( 'The line item of the linked order the customer picked (id, name).', 'switchboard' ),
+					'type'        => array( 'object', 'null' ),
+					'context'     => array( 'view', 'edit' ),
+					'readonly'    => true,
+				),
 				'created_at'               => $date( __( 'Created.', 'switchboard' ) ),
 				'updated_at'               => $date( __( 'Last changed.', 'switchboard' ) ),
 			),
@@ -700,6 +706,7 @@ final class TicketsController extends Controller {
 		}
 		$item['custom_fields'] = (object) $cf;
 		$item['rating']        = $meta['rating'] ?? null;
+		$item['order_item']    = is_array( $meta['order_item'] ?? null ) ? $meta['order_item'] : null;
 		return $item;
 	}
 

@@ -34,6 +34,7 @@ final class AccountEndpoint {
 		add_filter( 'woocommerce_endpoint_' . self::ENDPOINT . '_title', array( $this, 'title' ) );
 		add_action( 'woocommerce_account_' . self::ENDPOINT . '_endpoint', array( $this, 'render' ) );
 		add_action( 'woocommerce_order_details_after_order_table', array( $this, 'order_help_link' ) );
+		add_filter( 'switchboard_support_page_url', array( $this, 'support_page_url' ) );
 		add_action( 'wp_loaded', array( $this, 'maybe_flush' ) );
 	}
 
@@ -119,6 +120,15 @@ final class AccountEndpoint {
 			),
 			esc_html__( 'Get help with this order', 'switchboard' )
 		);
+	}
+
+	/**
+	 * Links in emails open My Account → Support when the shop has no support page at all.
+	 *
+	 * @param string $url Support page URL so far.
+	 */
+	public function support_page_url( $url ): string {
+		return home_url( '/' ) === (string) $url ? self::url() : (string) $url;
 	}
 
 	/**

@@ -12,7 +12,9 @@ namespace Switchboard\Woo;
 /**
  * Answers the self-service filters with WooCommerce data (HPOS-safe: wc_get_orders()/CRUD only):
  *
- * - `switchboard_customer_orders`: her orders for the new-ticket form;
+ * - `switchboard_customer_orders`: her orders (and their items) for the new-ticket form;
+ * - `switchboard_order_item_name`: the name of one item of an order (so a ticket can say which
+ *   item it is about), empty when the item is not in that order;
  * - `switchboard_user_owns_order`: whether an order is hers (customer ID, or billing e-mail equal
  *   to her account e-mail — orders placed as a guest before she registered);
  * - `switchboard_contact_order_id`: an order number typed in the contact form, only when the
@@ -27,16 +29,17 @@ final class AccountOrders {
 	public function register(): void {
 		add_filter( 'switchboard_customer_orders', array( $this, 'orders_for_user' ), 10, 2 );
 		add_filter( 'switchboard_user_owns_order', array( $this, 'user_owns_order' ), 10, 3 );
+		add_filter( 'switchboard_order_item_name', array( $this, 'order_item_name' ), 10, 3 );
 		add_filter( 'switchboard_contact_order_id', array( $this, 'contact_order_id' ), 10, 3 );
 		add_filter( 'switchboard_customer_order_summary', array( $this, 'order_summary' ), 10, 2 );
 	}
 
 	/**
-	 * Her orders, newest first (at most 25), with a label naming the items.
+	 * Her orders, newest first (at most 25), with a label naming the items, and the items.
 	 *
-	 * @param array<int, array{id: int, label: string}> $orders  Orders so far.
-	 * @param int                                       $user_id User.
-	 * @return array<int, array{id: int, label: string}>
+	 * @param array<int, array<string, mixed>> $orders  Orders so far.
+	 * @param int                              $user_id User.
+	 * @return array<int, array<string, mixed>>
 	 */
 	public function orders_for_user( $orders, $user_id ): array {
 		$user_id = (int) $user_id;
@@ -55,9 +58,18 @@ final class AccountOrders {
 		$out   = array();
 		foreach ( is_array( $found ) ? $found : array() as $order ) {
 			if ( $order instanceof \WC_Order ) {
+				$items = array();
+				foreach ( $order->get_items() as $item_id => $item ) {
+					$items[] = array(
+						'id'   => (int) $item_id,
+						'name' => $item->get_name() . ( $item->get_quantity() > 1 ? ' ×' . $item->get_quantity() : '' ),
+					);
+				}
 				$out[] = array(
-					'id'    => $order->get_id(),
-					'label' => self::label( $order ),
+					'id'     => $order->get_id(),
+					'number' => (string) $order->get_order_number(),
+					'label'  => self::label( $order ),
+					'items'  => $items,
 				);
 			}
 		}
@@ -85,6 +97,23 @@ final class AccountOrders {
 		}
 		$user = get_userdata( $user_id );
 		return 0 === (int) $order->get_customer_id() && $user && '' !== $order->get_billing_email() && 0 === strcasecmp( $order->get_billing_email(), $user->user_email );
+	}
+
+	/**
+	 * The name of a line item of the order ('' when the item is not one of the order's lines).
+	 *
+	 * @param string $name     Answer so far.
+	 * @param int    $order_id Order.
+	 * @param int    $item_id  Order item.
+	 */
+	public function order_item_name( $name, $order_id, $item_id ): string {
+		$order = wc_get_order( (int) $order_id );
+		if ( ! $order instanceof \WC_Order ) {
+			return (string) $name;
+		}
+		$items = $order->get_items();
+		$item  = $items[ (int) $item_id ] ?? null;
+		return $item instanceof \WC_Order_Item ? (string) $item->get_name() : '';
 	}
 
 	/**

@@ -1,7 +1,8 @@
 /**
- * Editor side of Switchboard's blocks (FAQ, Help Center search, contact form). Every block is
- * dynamic: the editor shows the server's rendering (ServerSideRender) and edits attributes in the
- * sidebar; the PHP render callbacks are the same code as the shortcodes.
+ * Editor side of Switchboard's blocks (FAQ, Help Center search, contact form, account screens).
+ * Every block is dynamic: the editor shows the server's rendering (ServerSideRender; the account
+ * screens, which depend on who looks, show a description) and edits attributes in the sidebar;
+ * the PHP render callbacks are the same code as the shortcodes.
  *
  * The blocks, block-editor and server-side-render packages are read from the `wp` global (they
  * are always loaded in the editor); Assets.php adds them as script dependencies.
@@ -26,6 +27,7 @@ import { __ } from '@wordpress/i18n';
 import faqMetadata from './faq/block.json';
 import kbSearchMetadata from './kb-search/block.json';
 import contactMetadata from './contact/block.json';
+import accountMetadata from './account/block.json';
 
 type Attributes = Record< string, unknown >;
 
@@ -200,10 +202,33 @@ function ContactEdit( {
 	);
 }
 
+function AccountEdit() {
+	const blockProps = wp.blockEditor.useBlockProps( {
+		className: 'switchboard-account-block is-placeholder',
+	} );
+	// The screens depend on who looks (and on the URL), so the editor shows what they are.
+	return (
+		<div { ...blockProps }>
+			<p>
+				<strong>
+					{ __( 'Customer support requests', 'switchboard' ) }
+				</strong>
+			</p>
+			<p>
+				{ __(
+					'Logged-in customers see their requests here, open one to read and reply, rate solved ones and start a new request. Guests holding a signed link from an email see that request.',
+					'switchboard'
+				) }
+			</p>
+		</div>
+	);
+}
+
 const blocks: Array< [ { name: string }, ComponentType< any > ] > = [
 	[ faqMetadata, FaqEdit ],
 	[ kbSearchMetadata, KbSearchEdit ],
 	[ contactMetadata, ContactEdit ],
+	[ accountMetadata, AccountEdit ],
 ];
 
 for ( const [ metadata, edit ] of blocks ) {

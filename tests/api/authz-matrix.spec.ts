@@ -293,6 +293,18 @@ const MATRIX: Record< string, Probe > = {
 		path: ( f ) => `${ NS }/tickets/${ f.ticket }/presence`,
 		expect: AGENT_ONLY,
 	},
+	// Self-service: the support page setting (managers only; a page id that is no page answers 400).
+	[ `GET ${ NS }/settings/support-page` ]: {
+		method: 'GET',
+		path: () => `${ NS }/settings/support-page`,
+		expect: { ...MANAGER_PASS, admin: '2xx' },
+	},
+	[ `POST|PUT|PATCH ${ NS }/settings/support-page` ]: {
+		method: 'POST',
+		path: () => `${ NS }/settings/support-page`,
+		data: () => ( { page_id: 2147483000 } ),
+		expect: MANAGER_PASS,
+	},
 	[ `GET ${ NS }/customers/(?P<id>[\\d]+)/orders` ]: {
 		method: 'GET',
 		path: ( f ) => `${ NS }/customers/${ f.aliceCustomer }/orders`,

@@ -11,6 +11,7 @@ declare( strict_types = 1 );
 namespace Switchboard\Kb\Rest;
 
 use Switchboard\Kb\Articles;
+use Switchboard\Kb\Text;
 use Switchboard\Kb\MissingSearches;
 use Switchboard\Kb\Visitor;
 use Switchboard\Kb\SearchIndex;
@@ -154,7 +155,7 @@ final class SearchController extends Controller {
 	 */
 	private static function excerpt( WP_Post $post ): string {
 		$text = '' !== $post->post_excerpt ? $post->post_excerpt : excerpt_remove_blocks( strip_shortcodes( $post->post_content ) );
-		return html_entity_decode( wp_trim_words( wp_strip_all_tags( $text ), 30, '…' ), ENT_QUOTES, 'UTF-8' );
+		return Text::excerpt( $text, 30, 90 );
 	}
 
 	/**

@@ -7,8 +7,9 @@
  * @package Switchboard
  *
  * @var string                                     $base     Screens URL.
- * @var array<int, array{id: int, label: string}>  $orders   Her orders.
+ * @var array<int, array<string, mixed>>           $orders   Her orders (id, label, items: id/name).
  * @var int                                        $selected Preselected order.
+ * @var int                                        $item     Preselected order item.
  * @var array<string, mixed>|null                                 $failed   errors/message/values of a failed post.
  * @var string                                     $session  Deflection session id.
  */
@@ -38,6 +39,27 @@ $switchboard_values = $failed['values'] ?? array();
 					<span class="switchboard-form__error" role="alert"><?php echo esc_html( $switchboard_errors['order_id'] ); ?></span>
 				<?php endif; ?>
 			</p>
+			<?php
+			$switchboard_with_items = array_filter( $orders, static fn ( $o ) => ! empty( $o['items'] ) );
+			?>
+			<?php if ( $switchboard_with_items ) : ?>
+				<p class="switchboard-form__field<?php echo isset( $switchboard_errors['order_item_id'] ) ? ' is-invalid' : ''; ?>" data-switchboard-order-items>
+					<label for="switchboard-new-item"><?php esc_html_e( 'Which item? (optional)', 'switchboard' ); ?></label>
+					<select id="switchboard-new-item" name="order_item_id">
+						<option value="0"><?php esc_html_e( 'The whole order', 'switchboard' ); ?></option>
+						<?php foreach ( $switchboard_with_items as $switchboard_order ) : ?>
+							<optgroup label="<?php echo esc_attr( sprintf( /* translators: %s: order number */ __( 'Order #%s', 'switchboard' ), (string) ( $switchboard_order['number'] ?? $switchboard_order['id'] ) ) ); ?>" data-order="<?php echo esc_attr( (string) $switchboard_order['id'] ); ?>">
+								<?php foreach ( (array) $switchboard_order['items'] as $switchboard_line ) : ?>
+									<option value="<?php echo esc_attr( (string) $switchboard_line['id'] ); ?>" <?php selected( $item, (int) $switchboard_line['id'] ); ?>><?php echo esc_html( (string) $switchboard_line['name'] ); ?></option>
+								<?php endforeach; ?>
+							</optgroup>
+						<?php endforeach; ?>
+					</select>
+					<?php if ( isset( $switchboard_errors['order_item_id'] ) ) : ?>
+						<span class="switchboard-form__error" role="alert"><?php echo esc_html( $switchboard_errors['order_item_id'] ); ?></span>
+					<?php endif; ?>
+				</p>
+			<?php endif; ?>
 		<?php endif; ?>
 		<p class="switchboard-form__field<?php echo isset( $switchboard_errors['subject'] ) ? ' is-invalid' : ''; ?>">
 			<label for="switchboard-new-subject"><?php esc_html_e( 'Subject', 'switchboard' ); ?></label>

@@ -57,6 +57,14 @@ $switchboard_hidden  = static function ( string $action ) use ( $ticket, $token,
 				<?php echo esc_html( $order['label'] ); ?>
 			<?php endif; ?>
 		<?php endif; ?>
+		<?php if ( ! empty( $ticket['order_item']['name'] ) ) : ?>
+			· <span class="switchboard-account__item">
+			<?php
+			/* translators: %s: product name */
+			echo esc_html( sprintf( __( 'About: %s', 'switchboard' ), (string) $ticket['order_item']['name'] ) );
+			?>
+			</span>
+		<?php endif; ?>
 	</p>
 
 	<ol class="switchboard-account__thread">

@@ -217,9 +217,53 @@ export function initContact( root: ParentNode = document ): void {
 	} );
 }
 
+/**
+ * New-request form: the item list shows only the lines of the chosen order (and is disabled
+ * while no order is chosen). Without JavaScript every order's items are listed, grouped by
+ * order, and the server checks that the item belongs to the order.
+ *
+ * @param root Document or element.
+ */
+export function initOrderItems( root: ParentNode = document ): void {
+	root.querySelectorAll< HTMLElement >(
+		'[data-switchboard-order-items]'
+	).forEach( ( field ) => {
+		const items = field.querySelector< HTMLSelectElement >( 'select' );
+		const orders =
+			items?.form?.querySelector< HTMLSelectElement >(
+				'select[name="order_id"]'
+			) ?? null;
+		if ( ! items || ! orders ) {
+			return;
+		}
+		const sync = () => {
+			const order = orders.value;
+			let keep = false;
+			items
+				.querySelectorAll< HTMLOptGroupElement >( 'optgroup' )
+				.forEach( ( group ) => {
+					const mine = group.dataset.order === order;
+					group.hidden = ! mine;
+					group.disabled = ! mine;
+					keep =
+						keep ||
+						( mine && !! group.querySelector( 'option:checked' ) );
+				} );
+			if ( ! keep ) {
+				items.value = '0';
+			}
+			items.disabled = order === '0' || order === '';
+			field.hidden = items.disabled;
+		};
+		orders.addEventListener( 'change', sync );
+		sync();
+	} );
+}
+
 function init(): void {
 	initSuggest();
 	initContact();
+	initOrderItems();
 }
 
 if ( document.readyState === 'loading' ) {

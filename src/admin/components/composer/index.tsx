@@ -26,6 +26,7 @@ import { channelLabel } from '../../labels';
 import { formatBytes, mentionAt, textToHtml } from '../../utils/text';
 import { isSendShortcut } from '../../hooks/use-shortcuts';
 import CannedResponsePicker from '../canned-response-picker';
+import KbArticlePicker, { articleLink } from '../kb-article-picker';
 import './style.scss';
 
 export type ComposerMode = 'reply' | 'note';
@@ -361,6 +362,11 @@ const Composer = forwardRef< ComposerHandle, Props >( function Composer(
 				<CannedResponsePicker
 					onPick={ pickCanned }
 					disabled={ inserting }
+				/>
+				<KbArticlePicker
+					onPick={ ( article ) =>
+						insertText( articleLink( article ) )
+					}
 				/>
 				<input
 					ref={ fileRef }

@@ -23,6 +23,8 @@ import { navigate, type Route } from '../../router';
 import CannedResponsesManager from '../../components/canned-responses-manager';
 import MailboxesSettings from '../../components/mailboxes-settings';
 import OverviewCard from '../../components/overview-card';
+import SupportPageSetting from '../../components/support-page-setting';
+import KbInsights from '../../components/kb-insights';
 import ErrorNotice from '../../components/error-notice';
 import Loading from '../../components/loading';
 import { TagChip } from '../../components/ticket-badges';
@@ -196,6 +198,7 @@ function GeneralTab() {
 	return (
 		<div className="switchboard-settings__general">
 			<OverviewCard />
+			<SupportPageSetting />
 			<h3>{ __( 'Your preferences', 'switchboard' ) }</h3>
 			<SelectControl
 				__nextHasNoMarginBottom
@@ -246,6 +249,7 @@ export default function SettingsScreen( { route }: { route: Route } ) {
 			? [ { name: 'mailboxes', title: __( 'Mailboxes', 'switchboard' ) } ]
 			: [] ),
 		{ name: 'general', title: __( 'General', 'switchboard' ) },
+		{ name: 'kb', title: __( 'Knowledge base', 'switchboard' ) },
 	];
 	const initial = tabs.some( ( tab ) => tab.name === route.params.tab )
 		? route.params.tab
@@ -275,6 +279,7 @@ export default function SettingsScreen( { route }: { route: Route } ) {
 						{ tab.name === 'team' && <TeamTab /> }
 						{ tab.name === 'mailboxes' && <MailboxesSettings /> }
 						{ tab.name === 'general' && <GeneralTab /> }
+						{ tab.name === 'kb' && <KbInsights /> }
 					</div>
 				) }
 			</TabPanel>

@@ -1,0 +1,258 @@
+/**
+ * Helpers of the self-service journeys: logged-in contexts for the demo users, the test site's
+ * fixture script (mail sink, rate-limit reset, email import), throw-away pages holding the
+ * shortcodes, and the support screens (My Account → Support or `[switchboard_account]`).
+ */
+
+/**
+ * External dependencies
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+	expect,
+	type APIRequestContext,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page,
+} from '@playwright/test';
+
+/**
+ * Internal dependencies
+ */
+import { loginContext } from '../../api/fixtures';
+
+export const BASE = process.env.WP_BASE_URL || 'http://localhost:8889';
+export const REPO = path.join( __dirname, '..', '..', '..' );
+export const SINK = path.join( REPO, '.runtime', 'smtp-sink' );
+export const MAIL_DOMAIN = 'self-service-e2e.test';
+
+export const rest = ( route: string ) =>
+	`${ BASE }/wp-json/switchboard/v1${ route }`;
+
+export const unique = () =>
+	`${ Date.now().toString( 36 ) }${ Math.random()
+		.toString( 36 )
+		.slice( 2, 6 ) }`;
+
+/**
+ * Runs bin/lib-test/self-service-fixture.php on the test site; returns its output.
+ *
+ * @param args Command and arguments.
+ */
+export function fixture( ...args: string[] ): string {
+	return execFileSync(
+		'bash',
+		[
+			'bin/wp-php.sh',
+			process.env.SWITCHBOARD_ENV || 'test',
+			'bin/lib-test/self-service-fixture.php',
+			...args,
+		],
+		{ cwd: REPO, encoding: 'utf8' }
+	).trim();
+}
+
+/**
+ * Starts the SMTP sink and routes mail to *@self-service-e2e.test into it.
+ */
+export function startMailSink(): void {
+	execFileSync( 'bash', [ 'bin/lib-mail/smtp.sh', 'start' ], {
+		cwd: REPO,
+		stdio: 'ignore',
+	} );
+	fixture( 'mail-sink' );
+}
+
+/**
+ * The raw messages the sink received for `to` (newest last), waiting up to 15 s for one that
+ * contains `marker`.
+ *
+ * @param to     Recipient address.
+ * @param marker Text the message must contain.
+ */
+export async function mailTo( to: string, marker: string ): Promise< string > {
+	let found = '';
+	await expect
+		.poll(
+			() => {
+				if ( ! fs.existsSync( SINK ) ) {
+					return '';
+				}
+				for ( const file of fs.readdirSync( SINK ) ) {
+					if ( ! file.endsWith( '.json' ) ) {
+						continue;
+					}
+					const envelope = JSON.parse(
+						fs.readFileSync( path.join( SINK, file ), 'utf8' )
+					);
+					const eml = path.join(
+						SINK,
+						file.replace( /\.json$/, '.eml' )
+					);
+					if (
+						( envelope.rcpt_to ?? [] ).some(
+							( r: string ) =>
+								r.toLowerCase() === to.toLowerCase()
+						) &&
+						fs.existsSync( eml )
+					) {
+						const raw = decodeMail(
+							fs.readFileSync( eml, 'utf8' )
+						);
+						if ( raw.includes( marker ) ) {
+							found = raw;
+							return raw;
+						}
+					}
+				}
+				return '';
+			},
+			{ timeout: 15_000, message: `mail to ${ to }` }
+		)
+		.toContain( marker );
+	return found;
+}
+
+/**
+ * Undoes quoted-printable and base64 text parts well enough to search the text.
+ *
+ * @param raw Raw RFC 5322 message.
+ */
+export function decodeMail( raw: string ): string {
+	let out = raw;
+	if ( /Content-Transfer-Encoding:\s*quoted-printable/i.test( raw ) ) {
+		out = Buffer.from(
+			raw
+				.replace( /=\r?\n/g, '' )
+				.replace( /=([0-9A-F]{2})/gi, ( _m, hex ) =>
+					String.fromCharCode( parseInt( hex, 16 ) )
+				),
+			'latin1'
+		).toString( 'utf8' );
+	}
+	const b64 = raw.match(
+		/Content-Transfer-Encoding:\s*base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/i
+	);
+	if ( b64 ) {
+		out +=
+			'\n' +
+			Buffer.from( b64[ 1 ].replace( /\s+/g, '' ), 'base64' ).toString(
+				'utf8'
+			);
+	}
+	return out;
+}
+
+/**
+ * A browser context logged in as a demo user (cookies from wp-login.php).
+ *
+ * @param browser  Browser.
+ * @param username Login.
+ */
+export async function browserAs(
+	browser: Browser,
+	username: string
+): Promise< BrowserContext > {
+	const api = await loginContext( BASE, username );
+	const state = await api.storageState();
+	await api.dispose();
+	return browser.newContext( { storageState: state } );
+}
+
+/**
+ * Whether the test site runs WooCommerce (its REST namespace exists).
+ *
+ * @param api Any request context.
+ */
+export async function wooCommerceActive(
+	api: APIRequestContext
+): Promise< boolean > {
+	const index = await ( await api.get( `${ BASE }/wp-json/` ) ).json();
+	return ( index.namespaces ?? [] ).includes( 'wc/v3' );
+}
+
+/**
+ * Publishes a page with `content` as admin; returns its id and URL.
+ *
+ * @param admin   Admin request context.
+ * @param title   Title.
+ * @param content Post content.
+ */
+export async function publishPage(
+	admin: APIRequestContext,
+	title: string,
+	content: string
+): Promise< { id: number; link: string } > {
+	const response = await admin.post( `${ BASE }/wp-json/wp/v2/pages`, {
+		data: { status: 'publish', title, content },
+	} );
+	expect( response.status(), await response.text() ).toBe( 201 );
+	const body = await response.json();
+	return { id: body.id, link: body.link };
+}
+
+export async function deletePage(
+	admin: APIRequestContext,
+	id: number
+): Promise< void > {
+	if ( id > 0 ) {
+		await admin.delete(
+			`${ BASE }/wp-json/wp/v2/pages/${ id }?force=true`
+		);
+	}
+}
+
+/**
+ * The customer's support screens, wherever they are shown.
+ */
+export class SupportScreens {
+	readonly page: Page;
+	readonly url: string;
+
+	constructor( page: Page, url: string ) {
+		this.page = page;
+		this.url = url;
+	}
+
+	get root(): Locator {
+		return this.page.locator( '.switchboard-account' ).first();
+	}
+
+	get thread(): Locator {
+		return this.page.locator( '.switchboard-account__thread' );
+	}
+
+	notice( text: string ): Locator {
+		return this.page
+			.locator( '.switchboard-form__notice' )
+			.filter( { hasText: text } );
+	}
+
+	async openList(): Promise< void > {
+		await this.page.goto( this.url );
+		await expect(
+			this.page.getByRole( 'link', { name: 'New request' } )
+		).toBeVisible();
+	}
+
+	async openTicket( id: number, token = '' ): Promise< void > {
+		const url = new URL( this.url );
+		url.searchParams.set( 'sb_ticket', String( id ) );
+		if ( token ) {
+			url.searchParams.set( 'sb_token', token );
+		}
+		await this.page.goto( url.toString() );
+	}
+
+	/** The ticket id shown on the ticket screen. */
+	async ticketId(): Promise< number > {
+		return Number(
+			await this.page
+				.locator( '.switchboard-account--ticket' )
+				.getAttribute( 'data-ticket' )
+		);
+	}
+}
