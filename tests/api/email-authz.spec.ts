@@ -12,6 +12,8 @@
 /**
  * Internal dependencies
  */
+import crypto from 'node:crypto';
+
 import { test, expect, type Who } from './fixtures';
 
 const NS = '/switchboard/v1';
@@ -151,6 +153,23 @@ const MATRIX: Record< string, Probe[] > = {
 };
 
 test.describe( 'email routes: authorization', () => {
+	// The inbound probes expect "unsigned" (401), which needs every provider set up: on a fresh
+	// site they would answer "not set up" (403) instead. Fresh credentials for every run.
+	test.beforeAll( async ( { api } ) => {
+		const secret = () => crypto.randomBytes( 12 ).toString( 'hex' );
+		const admin = await api.as( 'admin' );
+		const response = await admin.put( api.url( `${ NS }/email/webhooks` ), {
+			data: {
+				raw_secret: secret(),
+				mailgun_key: secret(),
+				postmark_user: 'postmark',
+				postmark_password: secret(),
+				sendgrid_token: secret(),
+			},
+		} );
+		expect( response.status(), await response.text() ).toBe( 200 );
+	} );
+
 	test( 'every email route has an entry', async ( { api } ) => {
 		const admin = await api.as( 'admin' );
 		const index = await admin.get( api.url( NS ) );
