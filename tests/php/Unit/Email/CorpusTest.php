@@ -112,7 +112,7 @@ final class CorpusTest extends EmailTestCase {
 	 */
 	private static function missing_corpus(): string {
 		$dir = self::corpus_dir();
-		if ( is_dir( $dir ) && is_readable( $dir . '/expected.json' ) && array() !== ( glob( $dir . '/*.eml' ) ?: array() ) ) {
+		if ( is_dir( $dir ) && is_readable( $dir . '/expected.json' ) && ! empty( glob( $dir . '/*.eml' ) ) ) {
 			return '';
 		}
 		return sprintf(
