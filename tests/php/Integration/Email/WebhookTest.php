@@ -339,6 +339,11 @@ final class WebhookTest extends TestCase {
 		);
 	}
 
+	/**
+	 * A Postmark POST with the webhook's Basic credentials.
+	 *
+	 * @param array<string, mixed> $payload JSON payload.
+	 */
 	private function postmark_json( array $payload ): WP_REST_Request {
 		$request = new WP_REST_Request( 'POST', self::ROUTE . 'postmark' );
 		$request->set_header( 'Content-Type', 'application/json' );
