@@ -113,7 +113,7 @@ test.describe( 'Email channel with a real mailbox', () => {
 		await form.getByLabel( 'IMAP host' ).fill( IMAP_HOST );
 		await form.getByLabel( 'IMAP port' ).fill( String( IMAP_PORT ) );
 		await form
-			.getByLabel( 'Security' )
+			.getByLabel( 'IMAP security' )
 			.selectOption( { label: 'None (local servers only)' } );
 		await form.getByLabel( 'IMAP user' ).fill( IMAP_USER );
 		await form.getByLabel( 'IMAP password' ).fill( 'not-the-password' );

@@ -271,7 +271,7 @@ function MailboxForm( {
 						<SelectControl
 							__nextHasNoMarginBottom
 							__next40pxDefaultSize
-							label={ __( 'Security', 'switchboard' ) }
+							label={ __( 'IMAP security', 'switchboard' ) }
 							value={ data.imap_security }
 							options={ [
 								{
