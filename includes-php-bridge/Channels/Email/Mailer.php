@@ -138,6 +138,11 @@ final class Mailer {
 			$html_body .= '<p>' . nl2br( esc_html( $signature ) ) . '</p>';
 			$text_body .= "\n\n-- \n" . $signature;
 		}
+		if ( ! empty( $mailbox['settings']['quote_history'] ) ) {
+			$quoted     = self::quote_previous( $thread, $message_id );
+			$html_body .= $quoted['html'];
+			$text_body .= $quoted['text'];
+		}
 		$files = array();
 		foreach ( ( new Attachments() )->for_messages( array( $message_id ) )[ $message_id ] ?? array() as $attachment ) {
 			$path = ( new Attachments() )->path( $attachment );
@@ -185,6 +190,40 @@ final class Mailer {
 			Scheduler::later( Module::RETRY_HOOK, array( $message_id ), self::backoff( $attempts ) );
 		}
 		return false;
+	}
+
+	/**
+	 * The customer's last message before this reply, quoted ("On …, … wrote:"), for mailboxes that
+	 * send the history along; empty strings when there is none.
+	 *
+	 * @param array<int, array<string, mixed>> $thread     Public messages of the ticket, oldest first.
+	 * @param int                              $message_id The reply.
+	 * @return array{html: string, text: string}
+	 */
+	private static function quote_previous( array $thread, int $message_id ): array {
+		$previous = null;
+		foreach ( $thread as $row ) {
+			if ( (int) $row['id'] < $message_id && 'in' === (string) $row['direction'] ) {
+				$previous = $row;
+			}
+		}
+		if ( null === $previous ) {
+			return array(
+				'html' => '',
+				'text' => '',
+			);
+		}
+		$from = (array) ( $previous['meta']['email']['from'] ?? array() );
+		$who  = (string) ( $from['name'] ?? '' ) !== '' ? (string) $from['name'] : (string) ( $from['address'] ?? __( 'the customer', 'switchboard' ) );
+		$when = wp_date( (string) get_option( 'date_format' ) . ' ' . (string) get_option( 'time_format' ), (int) strtotime( (string) $previous['created_at'] . ' UTC' ) );
+		/* translators: 1: date and time, 2: sender name */
+		$intro = sprintf( __( 'On %1$s, %2$s wrote:', 'switchboard' ), (string) $when, $who );
+		$text  = trim( (string) $previous['body_text'] );
+		$html  = '' !== trim( (string) $previous['body_html'] ) ? wp_kses_post( (string) $previous['body_html'] ) : nl2br( esc_html( $text ) );
+		return array(
+			'html' => '<p style="color:#777777;margin-top:24px;">' . esc_html( $intro ) . '</p><blockquote style="margin:0 0 0 8px;border-left:3px solid #dddddd;padding-left:12px;color:#777777;">' . $html . '</blockquote>',
+			'text' => "\n\n" . $intro . "\n" . implode( "\n", array_map( static fn ( string $line ): string => '> ' . $line, explode( "\n", str_replace( "\r\n", "\n", $text ) ) ) ),
+		);
 	}
 
 	/**

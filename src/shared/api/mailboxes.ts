@@ -39,6 +39,8 @@ export interface Mailbox {
 	is_active: boolean;
 	tags: string[];
 	signature: string;
+	/** Quote the customer's last message below replies. */
+	quote_history: boolean;
 	acknowledge: boolean;
 	ack_subject: string;
 	ack_body: string;
@@ -73,6 +75,8 @@ export interface MailboxInput {
 	is_active: boolean;
 	tags: string[];
 	signature: string;
+	/** Quote the customer's last message below replies. */
+	quote_history: boolean;
 	acknowledge: boolean;
 	ack_subject: string;
 	ack_body: string;

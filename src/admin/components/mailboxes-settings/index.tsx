@@ -125,6 +125,7 @@ const EMPTY: MailboxInput = {
 	is_active: true,
 	tags: [],
 	signature: '',
+	quote_history: false,
 	acknowledge: false,
 	ack_subject: '',
 	ack_body: '',
@@ -159,6 +160,7 @@ function MailboxForm( {
 					is_active: mailbox.is_active,
 					tags: mailbox.tags,
 					signature: mailbox.signature,
+					quote_history: mailbox.quote_history,
 					acknowledge: mailbox.acknowledge,
 					ack_subject: mailbox.ack_subject,
 					ack_body: mailbox.ack_body,
@@ -441,6 +443,15 @@ function MailboxForm( {
 					value={ data.signature }
 					onChange={ set( 'signature' ) }
 					rows={ 3 }
+				/>
+				<ToggleControl
+					__nextHasNoMarginBottom
+					label={ __(
+						"Quote the customer's last message below replies",
+						'switchboard'
+					) }
+					checked={ data.quote_history }
+					onChange={ set( 'quote_history' ) }
 				/>
 				<fieldset className="switchboard-mailboxes__fieldset">
 					<legend>

@@ -237,7 +237,7 @@ final class MailboxSmtpTest extends TestCase {
 		update_option( 'woocommerce_email_header_image', 'https://shop.test/logo.png' );
 		update_option( 'woocommerce_email_footer_text', '{site_title} — {unknown_placeholder}thanks for shopping' );
 
-		$mailbox_id = $this->mailbox();
+		$mailbox_id = $this->mailbox( array( 'quote_history' => true ) );
 
 		// The SMTP password is write-only and stored encrypted.
 		$shown = $this->rest( 'GET', "/switchboard/v1/email/mailboxes/$mailbox_id" )->get_data();
@@ -269,7 +269,9 @@ final class MailboxSmtpTest extends TestCase {
 		$raw  = $received[0]['raw'];
 		$mail = ( new Parser() )->parse( $raw );
 		$this->assertMatchesRegularExpression( '~^Content-Type:\s*multipart/alternative~mi', $raw );
-		$this->assertStringContainsString( "Your parcel left our warehouse today.\n\n-- \nKind regards,\nThe Shop & Co. team", str_replace( "\r\n", "\n", $mail->text() ), 'text part: reply, signature separator, signature' );
+		$text = str_replace( "\r\n", "\n", $mail->text() );
+		$this->assertStringContainsString( "Your parcel left our warehouse today.\n\n-- \nKind regards,\nThe Shop & Co. team", $text, 'text part: reply, signature separator, signature' );
+		$this->assertMatchesRegularExpression( '/\nOn [^\n]+, Ann Buyer wrote:\n> Where is my parcel\?$/', rtrim( $text ), 'quoted history after the signature' );
 		$html = $mail->html();
 		$this->assertStringContainsString( 'Your parcel left our warehouse today.', $html );
 		$this->assertStringContainsString( 'Kind regards,<br />', $html );
@@ -280,6 +282,7 @@ final class MailboxSmtpTest extends TestCase {
 		$this->assertStringContainsString( '<img src="https://shop.test/logo.png"', $html, 'header image' );
 		$this->assertStringContainsString( get_bloginfo( 'name' ) . ' — thanks for shopping', $html, 'footer text with placeholders' );
 		$this->assertStringNotContainsString( '{unknown_placeholder}', $html );
+		$this->assertMatchesRegularExpression( '~Ann Buyer wrote:</p><blockquote[^>]*>.*Where is my parcel\?~s', $html, 'quoted history in HTML' );
 	}
 
 	public function test_new_ticket_acknowledgement_goes_out_once_per_sender_as_an_auto_reply(): void {
@@ -346,6 +349,7 @@ final class MailboxSmtpTest extends TestCase {
 		$this->assertSame( 3, $row['delivery_attempts'] );
 		$this->assertCount( 1, $this->received() );
 		$this->assertStringContainsString( 'First try.', ( new Parser() )->parse( $this->received()[0]['raw'] )->text() );
+		$this->assertStringNotContainsString( 'wrote:', ( new Parser() )->parse( $this->received()[0]['raw'] )->text(), 'no quoted history unless the mailbox asks for it' );
 
 		// A stale retry job of a sent reply sends nothing twice.
 		do_action( Module::RETRY_HOOK, $reply_id );

@@ -23,6 +23,7 @@ const form: MailboxInput = {
 	is_active: true,
 	tags: [],
 	signature: '',
+	quote_history: false,
 	acknowledge: false,
 	ack_subject: '',
 	ack_body: '',
