@@ -47,13 +47,16 @@ const SUBJECT = `Parcel never arrived ${ RUN }`;
 const CUSTOMER_MSGID = `<nora-${ RUN }@mail.example.com>`;
 const BROKEN_SUBJECT = `Nobody sent this ${ RUN }`;
 const NS = '/switchboard/v1';
+// The ticket takes the mail's Date: "now", so the new ticket is on the inbox's first page
+// whatever else the run created before it.
+const NOW = new Date().toUTCString().replace( 'GMT', '+0000' );
 
 const customerMail = [
 	`From: Nora Buyer <${ CUSTOMER }>`,
 	`To: Shop Support <${ ADDRESS }>`,
 	`Subject: ${ SUBJECT }`,
 	`Message-ID: ${ CUSTOMER_MSGID }`,
-	'Date: Mon, 23 Nov 2026 08:00:00 +0000',
+	`Date: ${ NOW }`,
 	'MIME-Version: 1.0',
 	'Content-Type: text/plain; charset=utf-8',
 	'Content-Transfer-Encoding: 8bit',
