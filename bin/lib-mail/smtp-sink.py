@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """A minimal SMTP sink for the email integration tests (Python 3 stdlib, asyncio streams).
 
-Accepts every message (no auth, no TLS) on 127.0.0.1:10025 and writes each one, exactly as
-received after dot-unstuffing, to <dir>/<n>.eml (n = 1, 2, … continuing after existing files), with
-the envelope in <n>.json. Usage: smtp-sink.py [--host H] [--port P] [--dir DIR]
+Accepts every message (no TLS) on 127.0.0.1:10025 and writes each one, exactly as received after
+dot-unstuffing, to <dir>/<n>.eml (n = 1, 2, … continuing after existing files), with the envelope
+in <n>.json. With --auth USER:PASSWORD it advertises AUTH PLAIN LOGIN, refuses mail until a client
+authenticated with exactly those credentials (535 otherwise) and records the user in the envelope.
+Usage: smtp-sink.py [--host H] [--port P] [--dir DIR] [--auth USER:PASSWORD]
 """
 
 import argparse
 import asyncio
+import base64
+import binascii
 import json
 import os
 import re
@@ -17,8 +21,9 @@ MAX_BYTES = 50 * 1024 * 1024
 
 
 class Sink:
-    def __init__(self, directory):
+    def __init__(self, directory, auth=None):
         self.directory = directory
+        self.auth = auth
         os.makedirs(directory, exist_ok=True)
         self.counter = 0
         for name in os.listdir(directory):
@@ -42,7 +47,21 @@ class Sink:
             writer.write((line + "\r\n").encode("ascii"))
             await writer.drain()
 
-        envelope = {"helo": "", "mail_from": "", "rcpt_to": []}
+        envelope = {"helo": "", "mail_from": "", "rcpt_to": [], "auth": ""}
+
+        async def read_b64():
+            raw_line = await reader.readline()
+            try:
+                return base64.b64decode(raw_line.strip(), validate=True).decode("utf-8", "replace")
+            except (binascii.Error, ValueError):
+                return None
+
+        async def check(user, password):
+            if self.auth is not None and (user, password) == self.auth:
+                envelope["auth"] = user
+                await reply("235 2.7.0 Authentication successful")
+            else:
+                await reply("535 5.7.8 Authentication credentials invalid")
         try:
             await reply("220 switchboard-smtp-sink ESMTP ready")
             while True:
@@ -55,10 +74,45 @@ class Sink:
                 if verb == "EHLO":
                     envelope["helo"] = arg
                     writer.write(b"250-switchboard-smtp-sink\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n")
+                    if self.auth is not None:
+                        writer.write(b"250-AUTH PLAIN LOGIN\r\n")
                     await reply("250 SIZE %d" % MAX_BYTES)
                 elif verb == "HELO":
                     envelope["helo"] = arg
                     await reply("250 switchboard-smtp-sink")
+                elif verb == "AUTH" and self.auth is not None:
+                    words = arg.split()
+                    mech = words[0].upper() if words else ""
+                    if mech == "PLAIN":
+                        if len(words) > 1:
+                            try:
+                                decoded = base64.b64decode(words[1], validate=True).decode("utf-8", "replace")
+                            except (binascii.Error, ValueError):
+                                decoded = None
+                        else:
+                            await reply("334 ")
+                            decoded = await read_b64()
+                        fields = decoded.split("\0") if decoded is not None else []
+                        if len(fields) == 3:
+                            await check(fields[1], fields[2])
+                        else:
+                            await reply("501 5.5.2 Malformed AUTH PLAIN")
+                    elif mech == "LOGIN":
+                        if len(words) > 1:
+                            try:
+                                user = base64.b64decode(words[1], validate=True).decode("utf-8", "replace")
+                            except (binascii.Error, ValueError):
+                                user = None
+                        else:
+                            await reply("334 VXNlcm5hbWU6")
+                            user = await read_b64()
+                        await reply("334 UGFzc3dvcmQ6")
+                        password = await read_b64()
+                        await check(user, password)
+                    else:
+                        await reply("504 5.5.4 Unrecognized authentication type")
+                elif verb == "MAIL" and self.auth is not None and not envelope["auth"]:
+                    await reply("530 5.7.0 Authentication required")
                 elif verb == "MAIL":
                     m = re.search(r"<([^>]*)>", line)
                     envelope["mail_from"] = m.group(1) if m else ""
@@ -121,8 +175,10 @@ async def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=10025)
     parser.add_argument("--dir", required=True)
+    parser.add_argument("--auth", default="", help="USER:PASSWORD required before MAIL")
     args = parser.parse_args()
-    sink = Sink(args.dir)
+    auth = tuple(args.auth.split(":", 1)) if ":" in args.auth else None
+    sink = Sink(args.dir, auth)
     server = await asyncio.start_server(sink.handle, args.host, args.port, limit=MAX_BYTES)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

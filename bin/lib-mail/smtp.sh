@@ -8,7 +8,9 @@
 #
 # Listens on 127.0.0.1:${SWITCHBOARD_SMTP_PORT:-10025}; every message received is written to
 # ${SWITCHBOARD_RUNTIME_DIR:-.runtime}/smtp-sink/<n>.eml (envelope in <n>.json); log and pid file
-# next to that folder. Started through sb_daemon (own session, no inherited descriptors); a
+# next to that folder. A second sink (a mailbox's own SMTP server in the tests) runs with
+# SWITCHBOARD_SMTP_SINK_NAME=<name> (folder, pid and log named after it), its own
+# SWITCHBOARD_SMTP_PORT, and SWITCHBOARD_SMTP_AUTH=user:password to require SMTP AUTH. Started through sb_daemon (own session, no inherited descriptors); a
 # listener counts as ours only when the process of our pid file holds it.
 
 set -uo pipefail
@@ -18,10 +20,15 @@ REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "$REPO_DIR/bin/lib/common.sh"
 # shellcheck source=bin/lib-mail/lib.sh
 . "$REPO_DIR/bin/lib-mail/lib.sh"
-DIR="$SB_RUNTIME_DIR/smtp-sink"
+NAME="${SWITCHBOARD_SMTP_SINK_NAME:-smtp-sink}"
+DIR="$SB_RUNTIME_DIR/$NAME"
 PORT="${SWITCHBOARD_SMTP_PORT:-10025}"
-PID_FILE="$SB_RUNTIME_DIR/smtp-sink.pid"
-LOG="$SB_RUNTIME_DIR/smtp-sink.log"
+PID_FILE="$SB_RUNTIME_DIR/$NAME.pid"
+LOG="$SB_RUNTIME_DIR/$NAME.log"
+AUTH_ARGS=()
+if [[ -n "${SWITCHBOARD_SMTP_AUTH:-}" ]]; then
+	AUTH_ARGS=(--auth "$SWITCHBOARD_SMTP_AUTH")
+fi
 
 log() { printf '[smtp-sink] %s\n' "$*" >&2; }
 
@@ -52,7 +59,7 @@ start() {
 		return 1
 	fi
 	rm -f "$PID_FILE"
-	sb_daemon "$PID_FILE" "$LOG" "$python" "$REPO_DIR/bin/lib-mail/smtp-sink.py" --host 127.0.0.1 --port "$PORT" --dir "$DIR"
+	sb_daemon "$PID_FILE" "$LOG" "$python" "$REPO_DIR/bin/lib-mail/smtp-sink.py" --host 127.0.0.1 --port "$PORT" --dir "$DIR" "${AUTH_ARGS[@]}"
 	for _ in $(seq 1 50); do
 		if mail_owns_port "$PID_FILE" "$PORT" && answering; then
 			log "listening on 127.0.0.1:$PORT, writing to $DIR"

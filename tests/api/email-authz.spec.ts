@@ -99,6 +99,21 @@ const MATRIX: Record< string, Probe[] > = {
 			expect: MANAGER,
 		},
 	],
+	[ `POST ${ MAILBOXES }/smtp-test` ]: [
+		{
+			method: 'POST',
+			path: `${ MAILBOXES }/smtp-test`,
+			data: {},
+			expect: MANAGER,
+		},
+	],
+	[ `POST ${ NS }/email/messages/(?P<id>\\d+)/retry` ]: [
+		{
+			method: 'POST',
+			path: `${ NS }/email/messages/${ NO_ID }/retry`,
+			expect: AGENT,
+		},
+	],
 	[ `POST ${ MAILBOXES }/(?P<id>\\d+)/check` ]: [
 		{
 			method: 'POST',

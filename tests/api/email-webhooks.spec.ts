@@ -280,9 +280,25 @@ test.describe( 'inbound email webhooks', () => {
 			} ),
 			subject
 		);
+		// "Include raw email content" off: the message is rebuilt from the parsed fields.
+		const parsedSubject = `Postmark parsed fields p${ RUN }`;
+		await expectTicket(
+			api,
+			await guest.post( url, {
+				data: {
+					...payload,
+					RawEmail: undefined,
+					Subject: parsedSubject,
+					MessageID: crypto.randomUUID(),
+				},
+				headers: basic( `postmark:${ SECRETS.postmark_password }` ),
+			} ),
+			parsedSubject
+		);
+		// Neither a raw message nor a sender nor content: nothing to import.
 		await expectRestError(
 			await guest.post( url, {
-				data: { ...payload, RawEmail: undefined },
+				data: { MessageID: crypto.randomUUID() },
 				headers: basic( `postmark:${ SECRETS.postmark_password }` ),
 			} ),
 			400,

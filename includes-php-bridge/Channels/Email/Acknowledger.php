@@ -75,6 +75,7 @@ final class Acknowledger {
 				'references'  => (string) $message->message_id_token(),
 				'ticket_id'   => $ticket_id,
 				'auto'        => 'auto-replied',
+				'smtp'        => Mailer::smtp_settings( $mailbox ),
 			)
 		);
 	}

@@ -19,6 +19,9 @@ use Switchboard\Tickets\TicketService;
  * Sends through wp_mail() (so SMTP plugins and the phpmailer_init hook apply): multipart/alternative
  * HTML (styled like WooCommerce's emails when WooCommerce is active) plus text, From the mailbox,
  * Reply-To the signed reply address, a signed Message-ID, In-Reply-To/References of the thread.
+ * A mailbox with its own SMTP server (smtp_host set) sends through that server: PHPMailer is
+ * pointed at it for that one send, last in phpmailer_init so site-wide SMTP plugins do not win,
+ * and put back as it was afterwards.
  */
 final class Mailer {
 
@@ -33,6 +36,25 @@ final class Mailer {
 	 * @var array<string, string>|null
 	 */
 	private ?array $pending = null;
+
+	/**
+	 * The mailbox SMTP server for the mail being sent (consumed by use_smtp()).
+	 *
+	 * @var array{host: string, port: int, security: string, user: string, password: string}|null
+	 */
+	private ?array $smtp = null;
+
+	/**
+	 * PHPMailer settings replaced by use_smtp(), restored after the send.
+	 *
+	 * @var array<string, mixed>|null
+	 */
+	private ?array $saved = null;
+
+	/**
+	 * PHPMailer properties a mailbox SMTP server sets.
+	 */
+	private const SMTP_PROPS = array( 'Mailer', 'Host', 'Port', 'SMTPSecure', 'SMTPAutoTLS', 'SMTPAuth', 'Username', 'Password', 'Timeout' );
 
 	/**
 	 * Delivers a public agent/bot reply of an email ticket. Hooked on switchboard_deliver_message.
@@ -52,7 +74,20 @@ final class Mailer {
 	}
 
 	/**
-	 * Sends (or re-sends) a reply; records sent/failed and schedules a retry with backoff.
+	 * An agent's "retry now" of a failed reply: the scheduled background retry is dropped and the
+	 * reply is sent at once (with a new retry scheduled if it fails again).
+	 *
+	 * @param int $message_id Message id.
+	 */
+	public function retry_now( int $message_id ): bool {
+		Scheduler::cancel( Module::RETRY_HOOK, array( $message_id ) );
+		( new Messages() )->set_delivery_status( $message_id, 'queued' );
+		return $this->send_reply( $message_id );
+	}
+
+	/**
+	 * Sends (or re-sends) a reply; records sent/failed and schedules a retry with backoff
+	 * (1, 4, 16, 64 minutes; MAX_ATTEMPTS in all).
 	 *
 	 * @param int $message_id Message id.
 	 */
@@ -103,6 +138,11 @@ final class Mailer {
 			$html_body .= '<p>' . nl2br( esc_html( $signature ) ) . '</p>';
 			$text_body .= "\n\n-- \n" . $signature;
 		}
+		if ( ! empty( $mailbox['settings']['quote_history'] ) ) {
+			$quoted     = self::quote_previous( $thread, $message_id );
+			$html_body .= $quoted['html'];
+			$text_body .= $quoted['text'];
+		}
 		$files = array();
 		foreach ( ( new Attachments() )->for_messages( array( $message_id ) )[ $message_id ] ?? array() as $attachment ) {
 			$path = ( new Attachments() )->path( $attachment );
@@ -126,6 +166,7 @@ final class Mailer {
 				'ticket_id'   => (int) $ticket['id'],
 				'attachments' => $files,
 				'auto'        => 'bot' === (string) $message['author_type'] ? 'auto-generated' : '',
+				'smtp'        => null === $mailbox ? null : self::smtp_settings( $mailbox ),
 			)
 		);
 		$messages->update_meta(
@@ -145,9 +186,53 @@ final class Mailer {
 		$messages->set_delivery_status( $message_id, 'failed', is_string( $ok ) ? $ok : __( 'The mail server refused the email.', 'switchboard' ) );
 		$attempts = (int) ( ( $messages->get( $message_id ) )['delivery_attempts'] ?? self::MAX_ATTEMPTS );
 		if ( $attempts < self::MAX_ATTEMPTS ) {
-			Scheduler::later( 'switchboard_email_retry_delivery', array( $message_id ), (int) ( 60 * ( 4 ** ( $attempts - 1 ) ) ) );
+			Scheduler::cancel( Module::RETRY_HOOK, array( $message_id ) );
+			Scheduler::later( Module::RETRY_HOOK, array( $message_id ), self::backoff( $attempts ) );
 		}
 		return false;
+	}
+
+	/**
+	 * The customer's last message before this reply, quoted ("On …, … wrote:"), for mailboxes that
+	 * send the history along; empty strings when there is none.
+	 *
+	 * @param array<int, array<string, mixed>> $thread     Public messages of the ticket, oldest first.
+	 * @param int                              $message_id The reply.
+	 * @return array{html: string, text: string}
+	 */
+	private static function quote_previous( array $thread, int $message_id ): array {
+		$previous = null;
+		foreach ( $thread as $row ) {
+			if ( (int) $row['id'] < $message_id && 'in' === (string) $row['direction'] ) {
+				$previous = $row;
+			}
+		}
+		if ( null === $previous ) {
+			return array(
+				'html' => '',
+				'text' => '',
+			);
+		}
+		$from = (array) ( $previous['meta']['email']['from'] ?? array() );
+		$who  = (string) ( $from['name'] ?? '' ) !== '' ? (string) $from['name'] : (string) ( $from['address'] ?? __( 'the customer', 'switchboard' ) );
+		$when = wp_date( (string) get_option( 'date_format' ) . ' ' . (string) get_option( 'time_format' ), (int) strtotime( (string) $previous['created_at'] . ' UTC' ) );
+		/* translators: 1: date and time, 2: sender name */
+		$intro = sprintf( __( 'On %1$s, %2$s wrote:', 'switchboard' ), (string) $when, $who );
+		$text  = trim( (string) $previous['body_text'] );
+		$html  = '' !== trim( (string) $previous['body_html'] ) ? wp_kses_post( (string) $previous['body_html'] ) : nl2br( esc_html( $text ) );
+		return array(
+			'html' => '<p style="color:#777777;margin-top:24px;">' . esc_html( $intro ) . '</p><blockquote style="margin:0 0 0 8px;border-left:3px solid #dddddd;padding-left:12px;color:#777777;">' . $html . '</blockquote>',
+			'text' => "\n\n" . $intro . "\n" . implode( "\n", array_map( static fn ( string $line ): string => '> ' . $line, explode( "\n", str_replace( "\r\n", "\n", $text ) ) ) ),
+		);
+	}
+
+	/**
+	 * Seconds before the next attempt after this many (1 min, 4 min, 16 min, 64 min).
+	 *
+	 * @param int $attempts Attempts so far.
+	 */
+	public static function backoff( int $attempts ): int {
+		return (int) ( 60 * ( 4 ** max( 0, min( $attempts, self::MAX_ATTEMPTS ) - 1 ) ) );
 	}
 
 	/**
@@ -178,12 +263,20 @@ final class Mailer {
 		$catch         = static function ( \WP_Error $e ) use ( &$error ): void {
 			$error = $e->get_error_message();
 		};
+		$this->smtp    = is_array( $mail['smtp'] ?? null ) ? $mail['smtp'] : null;
 		add_action( 'phpmailer_init', array( $this, 'configure' ), 5 );
+		add_action( 'phpmailer_init', array( $this, 'use_smtp' ), PHP_INT_MAX );
 		add_action( 'wp_mail_failed', $catch );
-		$ok = wp_mail( (string) $mail['to'], (string) $mail['subject'], (string) $mail['html'], $headers, array_values( (array) ( $mail['attachments'] ?? array() ) ) );
-		remove_action( 'phpmailer_init', array( $this, 'configure' ), 5 );
-		remove_action( 'wp_mail_failed', $catch );
-		$this->pending = null;
+		try {
+			$ok = wp_mail( (string) $mail['to'], (string) $mail['subject'], (string) $mail['html'], $headers, array_values( (array) ( $mail['attachments'] ?? array() ) ) );
+		} finally {
+			remove_action( 'phpmailer_init', array( $this, 'configure' ), 5 );
+			remove_action( 'phpmailer_init', array( $this, 'use_smtp' ), PHP_INT_MAX );
+			remove_action( 'wp_mail_failed', $catch );
+			$this->restore_smtp();
+			$this->pending = null;
+			$this->smtp    = null;
+		}
 		return $ok ? true : ( '' !== $error ? $error : 'wp_mail failed' );
 	}
 
@@ -214,6 +307,110 @@ final class Mailer {
 		}
 		$phpmailer->Sender  = $this->pending['sender']; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
 		$phpmailer->AltBody = $this->pending['text']; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+	}
+
+	/**
+	 * Points PHPMailer at the mailbox's own SMTP server for this send (remembering what it replaces).
+	 *
+	 * @param \PHPMailer\PHPMailer\PHPMailer $phpmailer Mailer.
+	 */
+	public function use_smtp( $phpmailer ): void {
+		if ( null === $this->smtp || null === $this->pending ) {
+			return;
+		}
+		$this->saved = array( 'object' => $phpmailer );
+		foreach ( self::SMTP_PROPS as $prop ) {
+			$this->saved[ $prop ] = $phpmailer->$prop;
+		}
+		self::apply_smtp( $phpmailer, $this->smtp );
+	}
+
+	/**
+	 * Puts back the PHPMailer settings use_smtp() replaced (wp_mail() reuses one PHPMailer).
+	 */
+	private function restore_smtp(): void {
+		if ( null === $this->saved ) {
+			return;
+		}
+		$phpmailer = $this->saved['object'];
+		foreach ( self::SMTP_PROPS as $prop ) {
+			$phpmailer->$prop = $this->saved[ $prop ];
+		}
+		$this->saved = null;
+	}
+
+	/**
+	 * Configures a PHPMailer for an SMTP server.
+	 *
+	 * @param \PHPMailer\PHPMailer\PHPMailer                                                   $phpmailer Mailer.
+	 * @param array{host: string, port: int, security: string, user: string, password: string} $smtp      Server.
+	 */
+	private static function apply_smtp( $phpmailer, array $smtp ): void {
+		// phpcs:disable WordPress.NamingConventions.ValidVariableName -- PHPMailer's property names.
+		$phpmailer->isSMTP();
+		$phpmailer->Host        = $smtp['host'];
+		$phpmailer->Port        = $smtp['port'];
+		$phpmailer->SMTPSecure  = 'ssl' === $smtp['security'] ? 'ssl' : ( 'starttls' === $smtp['security'] ? 'tls' : '' );
+		$phpmailer->SMTPAutoTLS = 'starttls' === $smtp['security'];
+		$phpmailer->SMTPAuth    = '' !== $smtp['user'];
+		$phpmailer->Username    = $smtp['user'];
+		$phpmailer->Password    = $smtp['password'];
+		$phpmailer->Timeout     = 20;
+		// phpcs:enable
+	}
+
+	/**
+	 * A mailbox's own SMTP server, or null when it sends through the site's mail setup.
+	 *
+	 * @param array<string, mixed> $mailbox Decoded mailbox row.
+	 * @return array{host: string, port: int, security: string, user: string, password: string}|null
+	 */
+	public static function smtp_settings( array $mailbox ): ?array {
+		$settings = (array) ( $mailbox['settings'] ?? array() );
+		$host     = trim( (string) ( $settings['smtp_host'] ?? '' ) );
+		if ( '' === $host ) {
+			return null;
+		}
+		$security = (string) ( $settings['smtp_security'] ?? '' );
+		$security = in_array( $security, array( 'ssl', 'starttls', 'none' ), true ) ? $security : 'starttls';
+		$port     = (int) ( $settings['smtp_port'] ?? 0 );
+		$defaults = array(
+			'ssl'      => 465,
+			'starttls' => 587,
+			'none'     => 25,
+		);
+		return array(
+			'host'     => $host,
+			'port'     => $port > 0 ? $port : $defaults[ $security ],
+			'security' => $security,
+			'user'     => (string) ( $settings['smtp_user'] ?? '' ),
+			'password' => ( new Mailboxes() )->setting_secret( $mailbox, 'smtp_password' ),
+		);
+	}
+
+	/**
+	 * Connects (and authenticates) to an SMTP server without sending anything.
+	 *
+	 * @param array{host: string, port: int, security: string, user: string, password: string} $smtp Server.
+	 * @return true|string True, or the server's error.
+	 */
+	public static function test_smtp( array $smtp ) {
+		if ( ! class_exists( \PHPMailer\PHPMailer\PHPMailer::class ) ) {
+			require_once ABSPATH . WPINC . '/PHPMailer/PHPMailer.php';
+			require_once ABSPATH . WPINC . '/PHPMailer/SMTP.php';
+			require_once ABSPATH . WPINC . '/PHPMailer/Exception.php';
+		}
+		$phpmailer = new \PHPMailer\PHPMailer\PHPMailer( true );
+		self::apply_smtp( $phpmailer, $smtp );
+		$phpmailer->Timeout = 10; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+		try {
+			$phpmailer->smtpConnect();
+			$phpmailer->smtpClose();
+			return true;
+		} catch ( \PHPMailer\PHPMailer\Exception $e ) {
+			$phpmailer->smtpClose();
+			return wp_strip_all_tags( $e->getMessage() );
+		}
 	}
 
 	/**

@@ -62,6 +62,11 @@ final class Module {
 	 * @param int $message_id Message id.
 	 */
 	public function retry_delivery( $message_id ): void {
+		$message = ( new \Switchboard\Tickets\Messages() )->get( (int) $message_id );
+		// Sent meanwhile (an agent retried by hand) or deleted: nothing to do, never a second copy.
+		if ( null === $message || 'failed' !== (string) $message['delivery_status'] ) {
+			return;
+		}
 		( new Mailer() )->send_reply( (int) $message_id );
 	}
 

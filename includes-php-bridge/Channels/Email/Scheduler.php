@@ -30,6 +30,33 @@ final class Scheduler {
 	}
 
 	/**
+	 * The time a one-off job is due (0 when none is scheduled).
+	 *
+	 * @param string  $hook Hook.
+	 * @param mixed[] $args Arguments.
+	 */
+	public static function next( string $hook, array $args ): int {
+		if ( function_exists( 'as_next_scheduled_action' ) ) {
+			$next = as_next_scheduled_action( $hook, $args, 'switchboard' );
+			return is_int( $next ) ? $next : 0;
+		}
+		return (int) wp_next_scheduled( $hook, $args );
+	}
+
+	/**
+	 * Drops a scheduled one-off job.
+	 *
+	 * @param string  $hook Hook.
+	 * @param mixed[] $args Arguments.
+	 */
+	public static function cancel( string $hook, array $args ): void {
+		if ( function_exists( 'as_unschedule_all_actions' ) ) {
+			as_unschedule_all_actions( $hook, $args, 'switchboard' );
+		}
+		wp_clear_scheduled_hook( $hook, $args );
+	}
+
+	/**
 	 * Ensures a recurring hook is scheduled.
 	 *
 	 * @param string $hook     Hook.

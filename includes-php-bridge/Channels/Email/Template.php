@@ -10,9 +10,10 @@ declare( strict_types = 1 );
 namespace Switchboard\Channels\Email;
 
 /**
- * Wraps a reply in a simple table layout. With WooCommerce active it uses the store's email
- * settings (header image, base/background/body/text colours, footer text) so replies look like the
- * store's order emails; without it, neutral colours.
+ * Wraps a reply in a simple table layout. It uses the store's WooCommerce email settings when they
+ * are present (header image, base/background/body/text/footer colours, footer text) so replies
+ * look like the store's order emails; otherwise WooCommerce's defaults (when active) or neutral
+ * colours.
  */
 final class Template {
 
@@ -24,12 +25,13 @@ final class Template {
 	 */
 	public static function wrap( string $body, string $subject ): string {
 		$woo     = class_exists( 'WooCommerce' );
-		$base    = self::color( $woo ? (string) get_option( 'woocommerce_email_base_color', '#7f54b3' ) : '#2271b1' );
-		$bg      = self::color( $woo ? (string) get_option( 'woocommerce_email_background_color', '#f7f7f7' ) : '#f0f0f1' );
-		$body_c  = self::color( $woo ? (string) get_option( 'woocommerce_email_body_background_color', '#ffffff' ) : '#ffffff' );
-		$text_c  = self::color( $woo ? (string) get_option( 'woocommerce_email_text_color', '#3c3c3c' ) : '#1e1e1e' );
-		$logo    = $woo ? (string) get_option( 'woocommerce_email_header_image', '' ) : '';
-		$footer  = $woo ? (string) get_option( 'woocommerce_email_footer_text', '' ) : '';
+		$base    = self::color( self::option( 'woocommerce_email_base_color', $woo ? '#7f54b3' : '#2271b1' ) );
+		$bg      = self::color( self::option( 'woocommerce_email_background_color', $woo ? '#f7f7f7' : '#f0f0f1' ) );
+		$body_c  = self::color( self::option( 'woocommerce_email_body_background_color', '#ffffff' ) );
+		$text_c  = self::color( self::option( 'woocommerce_email_text_color', $woo ? '#3c3c3c' : '#1e1e1e' ) );
+		$foot_c  = self::color( self::option( 'woocommerce_email_footer_text_color', '#8a8a8a' ) );
+		$logo    = self::option( 'woocommerce_email_header_image', '' );
+		$footer  = self::option( 'woocommerce_email_footer_text', '' );
 		$address = implode(
 			', ',
 			array_filter(
@@ -74,11 +76,22 @@ final class Template {
 			. '<tr><td style="padding:32px 40px;color:' . $text_c . ';font-family:-apple-system,BlinkMacSystemFont,\'Segoe UI\',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;">'
 			. $body
 			. '</td></tr></table>'
-			. ( '' !== $footer ? '<p style="color:#8a8a8a;font-family:Arial,sans-serif;font-size:12px;">' . wp_kses_post( $footer ) . '</p>' : '' )
+			. ( '' !== $footer ? '<p style="color:' . $foot_c . ';font-family:Arial,sans-serif;font-size:12px;">' . wp_kses_post( $footer ) . '</p>' : '' )
 			. '</td></tr></table></body></html>',
 			$body,
 			$subject
 		);
+	}
+
+	/**
+	 * A WooCommerce email setting, or the default when it is not set.
+	 *
+	 * @param string $name    Option.
+	 * @param string $default Default.
+	 */
+	private static function option( string $name, string $default ): string {
+		$value = get_option( $name, '' );
+		return is_string( $value ) && '' !== trim( $value ) ? trim( $value ) : $default;
 	}
 
 	/**

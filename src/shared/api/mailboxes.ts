@@ -15,6 +15,8 @@ import { addQueryArgs } from '@wordpress/url';
 import { getPage, get, send, NAMESPACE, type Page } from './client';
 
 export type ImapSecurity = 'ssl' | 'starttls' | 'none';
+/** '' = no own SMTP server: replies go through the site's mail setup. */
+export type SmtpSecurity = '' | 'ssl' | 'starttls' | 'none';
 export type AfterImport = 'seen' | 'move' | 'none';
 
 /**
@@ -37,6 +39,16 @@ export interface Mailbox {
 	is_active: boolean;
 	tags: string[];
 	signature: string;
+	/** Quote the customer's last message below replies. */
+	quote_history: boolean;
+	acknowledge: boolean;
+	ack_subject: string;
+	ack_body: string;
+	smtp_host: string;
+	smtp_port: number;
+	smtp_security: SmtpSecurity;
+	smtp_user: string;
+	smtp_password_set: boolean;
 	failures: number;
 	last_error: string;
 	/** UTC, `YYYY-MM-DD HH:MM:SS`, or null before the first poll. */
@@ -63,6 +75,25 @@ export interface MailboxInput {
 	is_active: boolean;
 	tags: string[];
 	signature: string;
+	/** Quote the customer's last message below replies. */
+	quote_history: boolean;
+	acknowledge: boolean;
+	ack_subject: string;
+	ack_body: string;
+	smtp_host: string;
+	smtp_port: number;
+	smtp_security: SmtpSecurity;
+	smtp_user: string;
+	/** Only when typed; leaving it out keeps the stored one. */
+	smtp_password?: string;
+}
+
+/** A reply's delivery after a manual retry. */
+export interface DeliveryResult {
+	id: number;
+	delivery_status: string;
+	delivery_error: string;
+	delivery_attempts: number;
 }
 
 export interface CheckResult {
@@ -211,5 +242,36 @@ export function saveWebhooks(
 		'PUT',
 		'/email/webhooks',
 		secrets as Record< string, unknown >
+	);
+}
+
+/**
+ * Logs in to a mailbox's SMTP server without sending anything: the saved mailbox (id) with the
+ * form's unsaved values on top, or unsaved settings (id 0). Rejects with the server's error.
+ *
+ * @param id   Mailbox id, or 0.
+ * @param data The form's current values.
+ */
+export function testSmtp(
+	id: number,
+	data: Partial< MailboxInput >
+): Promise< { ok: boolean } > {
+	return send< { ok: boolean } >( 'POST', `${ BASE }/smtp-test`, {
+		...( data as Record< string, unknown > ),
+		...( id ? { id } : {} ),
+	} );
+}
+
+/**
+ * Sends a failed email reply again now (agents).
+ *
+ * @param messageId Message id.
+ */
+export function retryEmailDelivery(
+	messageId: number
+): Promise< DeliveryResult > {
+	return send< DeliveryResult >(
+		'POST',
+		`/email/messages/${ messageId }/retry`
 	);
 }

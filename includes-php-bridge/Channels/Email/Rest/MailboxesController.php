@@ -13,6 +13,7 @@ use Switchboard\Channels\Email\Imap\Poller;
 use Switchboard\Channels\Email\Importer;
 use Switchboard\Channels\Email\InboundStore;
 use Switchboard\Channels\Email\Mailboxes;
+use Switchboard\Channels\Email\Mailer;
 use Switchboard\Channels\Email\Mime\Parser;
 use Switchboard\Rest\Controller;
 use Switchboard\Tickets\Access;
@@ -104,6 +105,24 @@ final class MailboxesController extends Controller {
 				'methods'             => WP_REST_Server::CREATABLE,
 				'callback'            => array( $this, 'test_unsaved' ),
 				'permission_callback' => array( $this, 'check_manager' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/smtp-test',
+			array(
+				'methods'             => WP_REST_Server::CREATABLE,
+				'callback'            => array( $this, 'test_smtp' ),
+				'permission_callback' => array( $this, 'check_manager' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/email/messages/(?P<id>\d+)/retry',
+			array(
+				'methods'             => WP_REST_Server::CREATABLE,
+				'callback'            => array( $this, 'retry_delivery' ),
+				'permission_callback' => array( $this, 'check_agent' ),
 			)
 		);
 		register_rest_route(
@@ -265,6 +284,21 @@ final class MailboxesController extends Controller {
 				'quote_history'     => array(
 					'type'    => 'boolean',
 					'context' => array( 'view', 'edit' ),
+				),
+				'smtp_host'         => $string( __( 'Own SMTP server for replies (empty: the site\'s mail setup).', 'switchboard' ) ),
+				'smtp_port'         => array(
+					'type'    => 'integer',
+					'minimum' => 0,
+					'maximum' => 65535,
+					'context' => array( 'view', 'edit' ),
+				),
+				'smtp_security'     => $string( __( 'SMTP transport security.', 'switchboard' ), array( 'enum' => array( '', 'ssl', 'starttls', 'none' ) ) ),
+				'smtp_user'         => $string( __( 'SMTP user (empty: no authentication).', 'switchboard' ) ),
+				'smtp_password'     => $string( __( 'SMTP password (write only).', 'switchboard' ), array( 'context' => array( 'edit' ) ) ),
+				'smtp_password_set' => array(
+					'type'     => 'boolean',
+					'context'  => array( 'view', 'edit' ),
+					'readonly' => true,
 				),
 				'imap_password_set' => array(
 					'type'     => 'boolean',
@@ -633,20 +667,100 @@ final class MailboxesController extends Controller {
 	}
 
 	/**
+	 * Connects and logs in to a mailbox's SMTP server without sending (saved settings, with
+	 * unsaved overrides; the stored password is used unless one is typed).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function test_smtp( WP_REST_Request $request ) {
+		$repo    = new Mailboxes();
+		$id      = (int) $request->get_param( 'id' );
+		$mailbox = $id > 0 ? $repo->get( $id ) : null;
+		if ( $id > 0 && null === $mailbox ) {
+			return self::not_found( 'mailbox' );
+		}
+		$mailbox = $mailbox ?? Mailboxes::decode( array() );
+		$data    = $this->input( $request );
+		foreach ( array( 'smtp_host', 'smtp_port', 'smtp_security', 'smtp_user' ) as $key ) {
+			if ( array_key_exists( $key, $data ) ) {
+				$mailbox['settings'][ $key ] = $data[ $key ];
+			}
+		}
+		$smtp = Mailer::smtp_settings( $mailbox );
+		if ( null === $smtp ) {
+			return new WP_Error(
+				'switchboard_smtp_incomplete',
+				__( 'Enter the SMTP host first.', 'switchboard' ),
+				array(
+					'status' => 400,
+					'field'  => 'smtp_host',
+				)
+			);
+		}
+		if ( isset( $data['smtp_password'] ) && '' !== (string) $data['smtp_password'] ) {
+			$smtp['password'] = (string) $data['smtp_password'];
+		}
+		$result = Mailer::test_smtp( $smtp );
+		if ( true !== $result ) {
+			/* translators: %s: the server's error */
+			return new WP_Error( 'switchboard_smtp_failed', sprintf( __( 'SMTP connection failed: %s', 'switchboard' ), $result ), array( 'status' => 422 ) );
+		}
+		return rest_ensure_response( array( 'ok' => true ) );
+	}
+
+	/**
+	 * An agent's "retry now" of an email reply that failed or bounced.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function retry_delivery( WP_REST_Request $request ) {
+		$messages = new Messages();
+		$message  = $messages->get( (int) $request['id'] );
+		if ( null === $message || 'email' !== (string) $message['channel'] || 'out' !== (string) $message['direction'] || ! empty( $message['is_private'] ) ) {
+			return self::not_found( 'message' );
+		}
+		$ticket = ( new TicketService() )->get( (int) $message['ticket_id'] );
+		if ( null === $ticket || ! Access::can_view( $ticket ) ) {
+			return new WP_Error( 'switchboard_forbidden', __( 'You cannot view this ticket.', 'switchboard' ), array( 'status' => 403 ) );
+		}
+		if ( ! in_array( (string) $message['delivery_status'], array( 'failed', 'bounced' ), true ) ) {
+			return new WP_Error( 'switchboard_not_failed', __( 'Only a reply that failed to send can be retried.', 'switchboard' ), array( 'status' => 409 ) );
+		}
+		( new Mailer() )->retry_now( (int) $message['id'] );
+		$message = (array) $messages->get( (int) $message['id'] );
+		return rest_ensure_response(
+			array(
+				'id'                => (int) $message['id'],
+				'delivery_status'   => (string) $message['delivery_status'],
+				'delivery_error'    => (string) $message['delivery_error'],
+				'delivery_attempts' => (int) $message['delivery_attempts'],
+			)
+		);
+	}
+
+	/**
 	 * Accepted input fields.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return array<string, mixed>
 	 */
 	private function input( WP_REST_Request $request ): array {
-		$fields = array( 'name', 'address', 'imap_host', 'imap_port', 'imap_security', 'imap_user', 'imap_password', 'imap_folder', 'after_import', 'move_folder', 'poll_interval', 'is_active', 'team_id', 'tags', 'signature', 'acknowledge', 'ack_subject', 'ack_body', 'quote_history' );
+		$fields = array( 'name', 'address', 'imap_host', 'imap_port', 'imap_security', 'imap_user', 'imap_password', 'imap_folder', 'after_import', 'move_folder', 'poll_interval', 'is_active', 'team_id', 'tags', 'signature', 'acknowledge', 'ack_subject', 'ack_body', 'quote_history', 'smtp_host', 'smtp_port', 'smtp_security', 'smtp_user', 'smtp_password' );
 		$params = $request->get_json_params() ?: $request->get_body_params();
 		$out    = array();
 		foreach ( $fields as $field ) {
 			if ( is_array( $params ) && array_key_exists( $field, $params ) ) {
 				$value         = $params[ $field ];
-				$out[ $field ] = is_string( $value ) && 'imap_password' !== $field ? sanitize_text_field( $value ) : $value;
+				$out[ $field ] = is_string( $value ) && ! in_array( $field, array( 'imap_password', 'smtp_password' ), true ) ? sanitize_text_field( $value ) : $value;
 			}
+		}
+		if ( isset( $out['smtp_port'] ) ) {
+			$out['smtp_port'] = max( 0, min( 65535, (int) $out['smtp_port'] ) );
+		}
+		if ( isset( $out['smtp_security'] ) && ! in_array( $out['smtp_security'], array( '', 'ssl', 'starttls', 'none' ), true ) ) {
+			$out['smtp_security'] = 'starttls';
 		}
 		if ( isset( $out['signature'] ) ) {
 			$out['signature'] = sanitize_textarea_field( (string) ( $params['signature'] ?? '' ) );

@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Switchboard\Channels\Email\Rest;
 
 use Switchboard\Channels\Email\Importer;
+use Switchboard\Channels\Email\PostmarkMime;
 use Switchboard\Channels\Email\Secrets;
 use Switchboard\Security\RateLimiter;
 use WP_Error;
@@ -29,8 +30,9 @@ use WP_REST_Server;
  *             once; the MIME from "body-mime" (a route that forwards to …/email/inbound/mailgun/mime).
  * - postmark: Postmark signs nothing; it documents HTTP Basic credentials in the webhook URL
  *             (https://user:password@shop.example/…), which are required here. MIME from the JSON's
- *             RawEmail ("Include raw email content in JSON payload" must be on); no timestamp to
- *             check, so a replay can only repeat a Message-ID, which the importer dedupes.
+ *             RawEmail when "Include raw email content in JSON payload" is on, otherwise rebuilt
+ *             from the parsed fields (PostmarkMime); no timestamp to check, so a replay can only
+ *             repeat a Message-ID, which the importer dedupes.
  * - sendgrid: Inbound Parse with "POST the raw, full MIME message" (multipart/form-data, MIME in
  *             "email"). SendGrid's security policy signs timestamp . body with ECDSA P-256/SHA-256
  *             (headers X-Twilio-Email-Event-Webhook-Signature/-Timestamp). PHP does not expose the
@@ -284,6 +286,7 @@ final class WebhookController {
 			case 'postmark':
 				$json     = (array) $request->get_json_params();
 				$raw      = (string) ( $json['RawEmail'] ?? '' );
+				$raw      = '' !== trim( $raw ) ? $raw : PostmarkMime::build( $json );
 				$envelope = array_filter( array( (string) ( $json['OriginalRecipient'] ?? '' ) ) );
 				break;
 			case 'sendgrid':

@@ -34,6 +34,7 @@ import {
 	fetchQuarantine,
 	retryInbound,
 	testMailbox,
+	testSmtp,
 	updateMailbox,
 	type InboundEmail,
 	type Mailbox,
@@ -81,17 +82,24 @@ export function formatUtc( utc: string | null ): string {
  * when one was typed (the stored one is never sent to the browser, and leaving the field empty
  * keeps it).
  *
- * @param data     Form values.
- * @param tags     Comma-separated tags.
- * @param password Typed password ('' for none).
+ * @param data         Form values.
+ * @param tags         Comma-separated tags.
+ * @param password     Typed IMAP password ('' for none).
+ * @param smtpPassword Typed SMTP password ('' for none: the stored one stays).
  */
 export function toMailboxInput(
 	data: MailboxInput,
 	tags: string,
-	password: string
+	password: string,
+	smtpPassword = ''
 ): MailboxInput {
-	const { imap_password: ignored, ...rest } = data;
+	const {
+		imap_password: ignored,
+		smtp_password: ignoredSmtp,
+		...rest
+	} = data;
 	void ignored;
+	void ignoredSmtp;
 	return {
 		...rest,
 		tags: tags
@@ -99,6 +107,7 @@ export function toMailboxInput(
 			.map( ( tag ) => tag.trim() )
 			.filter( Boolean ),
 		...( password ? { imap_password: password } : {} ),
+		...( smtpPassword ? { smtp_password: smtpPassword } : {} ),
 	};
 }
 
@@ -116,6 +125,14 @@ const EMPTY: MailboxInput = {
 	is_active: true,
 	tags: [],
 	signature: '',
+	quote_history: false,
+	acknowledge: false,
+	ack_subject: '',
+	ack_body: '',
+	smtp_host: '',
+	smtp_port: 0,
+	smtp_security: '',
+	smtp_user: '',
 };
 
 function MailboxForm( {
@@ -143,15 +160,27 @@ function MailboxForm( {
 					is_active: mailbox.is_active,
 					tags: mailbox.tags,
 					signature: mailbox.signature,
+					quote_history: mailbox.quote_history,
+					acknowledge: mailbox.acknowledge,
+					ack_subject: mailbox.ack_subject,
+					ack_body: mailbox.ack_body,
+					smtp_host: mailbox.smtp_host,
+					smtp_port: mailbox.smtp_port,
+					smtp_security: mailbox.smtp_security,
+					smtp_user: mailbox.smtp_user,
 			  }
 			: EMPTY
 	);
 	// Write-only: empty means "keep the stored password" for a saved mailbox.
 	const [ password, setPassword ] = useState( '' );
+	const [ smtpPassword, setSmtpPassword ] = useState( '' );
 	const [ tags, setTags ] = useState( ( mailbox?.tags ?? [] ).join( ', ' ) );
-	const [ busy, setBusy ] = useState< 'save' | 'test' | null >( null );
+	const [ busy, setBusy ] = useState< 'save' | 'test' | 'smtp' | null >(
+		null
+	);
 	const [ error, setError ] = useState< string | null >( null );
 	const [ tested, setTested ] = useState< string | null >( null );
+	const [ smtpTested, setSmtpTested ] = useState< string | null >( null );
 	const { createNotice } = useDispatch( coreStore );
 
 	const set =
@@ -159,7 +188,8 @@ function MailboxForm( {
 		( value: MailboxInput[ K ] ) =>
 			setData( ( current ) => ( { ...current, [ key ]: value } ) );
 
-	const payload = (): MailboxInput => toMailboxInput( data, tags, password );
+	const payload = (): MailboxInput =>
+		toMailboxInput( data, tags, password, smtpPassword );
 
 	return (
 		<Modal
@@ -243,7 +273,7 @@ function MailboxForm( {
 						<SelectControl
 							__nextHasNoMarginBottom
 							__next40pxDefaultSize
-							label={ __( 'Security', 'switchboard' ) }
+							label={ __( 'IMAP security', 'switchboard' ) }
 							value={ data.imap_security }
 							options={ [
 								{
@@ -406,10 +436,204 @@ function MailboxForm( {
 				<TextareaControl
 					__nextHasNoMarginBottom
 					label={ __( 'Signature', 'switchboard' ) }
+					help={ __(
+						'Added below every reply from this mailbox, in the HTML and the plain-text part.',
+						'switchboard'
+					) }
 					value={ data.signature }
 					onChange={ set( 'signature' ) }
 					rows={ 3 }
 				/>
+				<ToggleControl
+					__nextHasNoMarginBottom
+					label={ __(
+						"Quote the customer's last message below replies",
+						'switchboard'
+					) }
+					checked={ data.quote_history }
+					onChange={ set( 'quote_history' ) }
+				/>
+				<fieldset className="switchboard-mailboxes__fieldset">
+					<legend>
+						{ __( 'New-ticket acknowledgement', 'switchboard' ) }
+					</legend>
+					<ToggleControl
+						__nextHasNoMarginBottom
+						label={ __(
+							'Confirm new requests by email',
+							'switchboard'
+						) }
+						help={ __(
+							'Sent with a link to the ticket; never to automatic replies, mailing lists or bulk mail, and at most once an hour per sender.',
+							'switchboard'
+						) }
+						checked={ data.acknowledge }
+						onChange={ set( 'acknowledge' ) }
+					/>
+					{ data.acknowledge && (
+						<>
+							<TextControl
+								__nextHasNoMarginBottom
+								__next40pxDefaultSize
+								label={ __(
+									'Acknowledgement subject',
+									'switchboard'
+								) }
+								placeholder={ __(
+									'We received your message: (ticket subject)',
+									'switchboard'
+								) }
+								value={ data.ack_subject }
+								onChange={ set( 'ack_subject' ) }
+							/>
+							<TextareaControl
+								__nextHasNoMarginBottom
+								label={ __(
+									'Acknowledgement text',
+									'switchboard'
+								) }
+								placeholder={ __(
+									'Thanks for writing to us. We will reply as soon as we can; you can simply answer this email to add more details.',
+									'switchboard'
+								) }
+								value={ data.ack_body }
+								onChange={ set( 'ack_body' ) }
+								rows={ 3 }
+							/>
+						</>
+					) }
+				</fieldset>
+				<fieldset className="switchboard-mailboxes__fieldset">
+					<legend>
+						{ __( 'Outgoing mail (SMTP)', 'switchboard' ) }
+					</legend>
+					<p className="switchboard-mailboxes__hint">
+						{ __(
+							"Leave the host empty to send replies through the site's mail setup (wp_mail and any SMTP plugin).",
+							'switchboard'
+						) }
+					</p>
+					<div className="switchboard-mailboxes__row">
+						<TextControl
+							__nextHasNoMarginBottom
+							__next40pxDefaultSize
+							label={ __( 'SMTP host', 'switchboard' ) }
+							value={ data.smtp_host }
+							onChange={ set( 'smtp_host' ) }
+						/>
+						<TextControl
+							__nextHasNoMarginBottom
+							__next40pxDefaultSize
+							label={ __( 'SMTP port', 'switchboard' ) }
+							type="number"
+							min={ 0 }
+							max={ 65535 }
+							help={ __( '0: the usual port', 'switchboard' ) }
+							value={ String( data.smtp_port ) }
+							onChange={ ( value ) =>
+								set( 'smtp_port' )( Number( value ) || 0 )
+							}
+						/>
+						<SelectControl
+							__nextHasNoMarginBottom
+							__next40pxDefaultSize
+							label={ __( 'SMTP security', 'switchboard' ) }
+							value={ data.smtp_security || 'starttls' }
+							options={ [
+								{
+									value: 'starttls',
+									label: __( 'STARTTLS', 'switchboard' ),
+								},
+								{
+									value: 'ssl',
+									label: __( 'SSL/TLS', 'switchboard' ),
+								},
+								{
+									value: 'none',
+									label: __(
+										'None (local servers only)',
+										'switchboard'
+									),
+								},
+							] }
+							onChange={ ( value: string ) =>
+								set( 'smtp_security' )(
+									value as MailboxInput[ 'smtp_security' ]
+								)
+							}
+						/>
+					</div>
+					<div className="switchboard-mailboxes__row">
+						<TextControl
+							__nextHasNoMarginBottom
+							__next40pxDefaultSize
+							label={ __( 'SMTP user', 'switchboard' ) }
+							value={ data.smtp_user }
+							onChange={ set( 'smtp_user' ) }
+							autoComplete="off"
+						/>
+						<TextControl
+							__nextHasNoMarginBottom
+							__next40pxDefaultSize
+							label={ __( 'SMTP password', 'switchboard' ) }
+							type="password"
+							value={ smtpPassword }
+							onChange={ setSmtpPassword }
+							autoComplete="new-password"
+							help={
+								mailbox?.smtp_password_set
+									? __(
+											'A password is stored. Leave empty to keep it.',
+											'switchboard'
+									  )
+									: undefined
+							}
+						/>
+					</div>
+					<div className="switchboard-mailboxes__test">
+						<Button
+							variant="secondary"
+							__next40pxDefaultSize
+							isBusy={ busy === 'smtp' }
+							disabled={
+								busy !== null || ! data.smtp_host.trim()
+							}
+							onClick={ async () => {
+								setBusy( 'smtp' );
+								setSmtpTested( null );
+								setError( null );
+								try {
+									await testSmtp(
+										mailbox?.id ?? 0,
+										payload()
+									);
+									setSmtpTested(
+										__(
+											'SMTP works: connected and logged in (nothing was sent).',
+											'switchboard'
+										)
+									);
+								} catch ( e ) {
+									setError(
+										( await asApiError( e ) ).message
+									);
+								} finally {
+									setBusy( null );
+								}
+							} }
+						>
+							{ __( 'Test SMTP', 'switchboard' ) }
+						</Button>
+						{ smtpTested && (
+							<span
+								className="switchboard-mailboxes__ok"
+								role="status"
+							>
+								{ smtpTested }
+							</span>
+						) }
+					</div>
+				</fieldset>
 				<ToggleControl
 					__nextHasNoMarginBottom
 					label={ __(

@@ -68,7 +68,7 @@ const PROVIDERS: Array< {
 		id: 'postmark',
 		label: 'Postmark',
 		help: __(
-			'Postmark signs nothing: put these credentials into the webhook URL (https://user:password@…) and switch on "Include raw email content".',
+			'Postmark signs nothing: put these credentials into the webhook URL (https://user:password@…). Switch on "Include raw email content" to keep the original message byte for byte; without it the message is rebuilt from the fields Postmark sends.',
 			'switchboard'
 		),
 		fields: [

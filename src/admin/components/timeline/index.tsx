@@ -24,6 +24,7 @@ import { formatDateTime } from '../../utils/time';
 import { formatBytes } from '../../utils/text';
 import { ChannelIcon } from '../ticket-badges';
 import Avatar from '../avatar';
+import RetryDeliveryButton, { canRetryDelivery } from '../email-retry';
 import './style.scss';
 
 function agentName( agents: Agent[], id: unknown ): string {
@@ -185,10 +186,12 @@ function MessageItem( {
 	message,
 	onSplit,
 	canSplit,
+	onDeliveryRetried,
 }: {
 	message: Message;
 	onSplit?: ( message: Message ) => void;
 	canSplit: boolean;
+	onDeliveryRetried?: () => void;
 } ) {
 	const classes = [
 		'switchboard-timeline__message',
@@ -265,6 +268,12 @@ function MessageItem( {
 					{ message.delivery_error }
 				</p>
 			) }
+			{ onDeliveryRetried && canRetryDelivery( message ) && (
+				<RetryDeliveryButton
+					message={ message }
+					onDone={ onDeliveryRetried }
+				/>
+			) }
 			{ message.attachments.length > 0 && (
 				<ul
 					className="switchboard-timeline__attachments"
@@ -335,6 +344,8 @@ interface Props {
 	items: TimelineItem[];
 	agents: Agent[];
 	onSplit?: ( message: Message ) => void;
+	/** Reloads the ticket after an email reply was sent again. */
+	onDeliveryRetried?: () => void;
 }
 
 function itemKey( item: TimelineItem ): string {
@@ -348,7 +359,12 @@ function itemKey( item: TimelineItem ): string {
 	}
 }
 
-export default function Timeline( { items, agents, onSplit }: Props ) {
+export default function Timeline( {
+	items,
+	agents,
+	onSplit,
+	onDeliveryRetried,
+}: Props ) {
 	const messageCount = items.filter(
 		( item ) => item.kind === 'message'
 	).length;
@@ -374,6 +390,7 @@ export default function Timeline( { items, agents, onSplit }: Props ) {
 							message={ item.message }
 							onSplit={ onSplit }
 							canSplit={ messageCount > 1 }
+							onDeliveryRetried={ onDeliveryRetried }
 						/>
 					) }
 					{ item.kind === 'event' && (

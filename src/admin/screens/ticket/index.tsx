@@ -233,6 +233,7 @@ export default function TicketScreen( { route }: { route: Route } ) {
 							items={ timeline }
 							agents={ agents }
 							onSplit={ onSplit }
+							onDeliveryRetried={ () => refreshTicket( id ) }
 						/>
 					) : (
 						! timelineError && <Loading />

@@ -245,8 +245,163 @@ final class WebhookTest extends TestCase {
 		$this->assertRestError( $this->send( $this->postmark_request( $mime, 'postmark:wrong' ) ), 401, 'switchboard_webhook_signature' );
 		$this->assertRestError( $this->send( $this->postmark_request( $mime, 'someone:pm-pass-123' ) ), 401, 'switchboard_webhook_signature' );
 		$this->assertTicket( $this->send( $this->postmark_request( $mime, 'postmark:pm-pass-123' ) ), 'Postmark: parcel damaged' );
-		// "Include raw email content" switched off: nothing to import.
-		$this->assertRestError( $this->send( $this->postmark_request( '', 'postmark:pm-pass-123' ) ), 400, 'switchboard_webhook_no_mime' );
+	}
+
+	/**
+	 * Postmark's documented inbound example (developer/webhooks/inbound-webhook) as it arrives when
+	 * "Include raw email content in JSON payload" is off — no RawEmail — with real base64 content,
+	 * a Japanese subject and sender name, and the original threading headers in Headers[].
+	 *
+	 * @param string $message_id Postmark's MessageID.
+	 * @return array<string, mixed>
+	 */
+	private static function postmark_documented( string $message_id ): array {
+		return array(
+			'FromName'          => 'Postmarkapp Support',
+			'MessageStream'     => 'inbound',
+			'From'              => 'support@postmarkapp.com',
+			'FromFull'          => array(
+				'Email'       => 'support@postmarkapp.com',
+				'Name'        => '山田 花子',
+				'MailboxHash' => '',
+			),
+			'To'                => '"Firstname Lastname" <yourhash+SampleHash@inbound.postmarkapp.com>',
+			'ToFull'            => array(
+				array(
+					'Email'       => 'yourhash+SampleHash@inbound.postmarkapp.com',
+					'Name'        => 'Firstname Lastname',
+					'MailboxHash' => 'SampleHash',
+				),
+			),
+			// As documented, the plain Cc string is malformed; CcFull is what counts.
+			'Cc'                => '"First Cc" <firstcc@postmarkapp.com>, secondCc@postmarkapp.com>',
+			'CcFull'            => array(
+				array(
+					'Email'       => 'firstcc@postmarkapp.com',
+					'Name'        => 'First Cc',
+					'MailboxHash' => '',
+				),
+				array(
+					'Email'       => 'secondCc@postmarkapp.com',
+					'Name'        => '',
+					'MailboxHash' => '',
+				),
+			),
+			'Bcc'               => '',
+			'BccFull'           => array(),
+			'OriginalRecipient' => 'yourhash+SampleHash@inbound.postmarkapp.com',
+			'Subject'           => "Test subject — 注文について\r\nBcc: evil@example.com",
+			'MessageID'         => $message_id,
+			'ReplyTo'           => 'replyto@example.com',
+			'MailboxHash'       => 'SampleHash',
+			'Date'              => 'Fri, 1 Aug 2014 16:45:32 -04:00',
+			'TextBody'          => "This is a test text body.\nご確認ください。",
+			'HtmlBody'          => '<html><body><p>This is a test html body.</p><p><img src="cid:myimage.png@01CE7342.75E71F80"></p></body></html>',
+			'StrippedTextReply' => 'This is the reply text',
+			'Tag'               => 'TestTag',
+			'Headers'           => array(
+				array(
+					'Name'  => 'X-Header-Test',
+					'Value' => '',
+				),
+				array(
+					'Name'  => 'X-Spam-Status',
+					'Value' => 'No',
+				),
+				array(
+					'Name'  => 'X-Spam-Score',
+					'Value' => '-0.1',
+				),
+				array(
+					'Name'  => 'X-Spam-Tests',
+					'Value' => 'DKIM_SIGNED,DKIM_VALID,DKIM_VALID_AU,SPF_PASS',
+				),
+				array(
+					'Name'  => 'Content-Type',
+					'Value' => 'multipart/mixed; boundary="never-used"',
+				),
+			),
+			'Attachments'       => array(
+				array(
+					'Name'          => 'test.txt',
+					'Content'       => base64_encode( 'This is attachment contents, base-64 encoded.' ), // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
+					'ContentType'   => 'text/plain',
+					'ContentLength' => 45,
+				),
+				array(
+					'Name'          => 'myimage.png',
+					'Content'       => base64_encode( (string) base64_decode( 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==' ) ), // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode,WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode
+					'ContentType'   => 'image/png',
+					'ContentLength' => 68,
+					'ContentID'     => 'myimage.png@01CE7342.75E71F80',
+				),
+			),
+		);
+	}
+
+	/**
+	 * A Postmark POST with the webhook's Basic credentials.
+	 *
+	 * @param array<string, mixed> $payload JSON payload.
+	 */
+	private function postmark_json( array $payload ): WP_REST_Request {
+		$request = new WP_REST_Request( 'POST', self::ROUTE . 'postmark' );
+		$request->set_header( 'Content-Type', 'application/json' );
+		$request->set_header( 'Authorization', 'Basic ' . base64_encode( 'postmark:pm-pass-123' ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
+		$request->set_body( (string) wp_json_encode( $payload ) );
+		return $request;
+	}
+
+	public function test_postmark_without_raw_email_is_rebuilt_from_its_documented_fields(): void {
+		WebhookController::save_credentials(
+			array(
+				'postmark_user'     => 'postmark',
+				'postmark_password' => 'pm-pass-123',
+			)
+		);
+		$postmark_id = '73e6d360-66eb-11e1-8e72-' . bin2hex( random_bytes( 6 ) );
+		$payload     = self::postmark_documented( $postmark_id );
+		$ticket_id   = $this->assertTicket( $this->send( $this->postmark_json( $payload ) ), 'Test subject — 注文について Bcc: evil@example.com' );
+
+		$ticket   = ( new TicketService() )->get( $ticket_id );
+		$customer = ( new \Switchboard\Tickets\Customers() )->get( (int) $ticket['customer_id'] );
+		$this->assertSame( 'support@postmarkapp.com', $customer['email'] ?? null, 'FromFull is the customer' );
+		$this->assertSame( '山田 花子', $customer['name'] ?? null, 'the UTF-8 name survives RFC 2047' );
+
+		$messages = ( new \Switchboard\Tickets\Messages() )->for_ticket( $ticket_id, true );
+		$this->assertCount( 1, $messages );
+		$message = $messages[0];
+		$this->assertStringContainsString( 'This is a test text body.', (string) $message['body_text'] );
+		$this->assertStringContainsString( 'ご確認ください。', (string) $message['body_text'] );
+		$this->assertStringContainsString( 'This is a test html body.', (string) $message['body_html'] );
+		$this->assertStringContainsString( 'cid:myimage.png@01CE7342.75E71F80', (string) $message['body_html'], 'the inline image keeps its cid (pointed at the attachment when shown)' );
+		$email = $message['meta']['email'];
+		$this->assertSame( "<$postmark_id@inbound.postmarkapp.com>", $email['message_id'], 'Postmark\'s MessageID keeps retries one message' );
+		$this->assertSame( array( 'firstcc@postmarkapp.com', 'secondcc@postmarkapp.com' ), array_column( $email['cc'], 'address' ), 'CcFull' );
+		$this->assertSame( array( 'yourhash+samplehash@inbound.postmarkapp.com' ), array_column( $email['to'], 'address' ) );
+
+		$files = ( new \Switchboard\Tickets\Attachments() )->for_messages( array( (int) $message['id'] ) )[ (int) $message['id'] ] ?? array();
+		$names = array_map( 'strval', array_column( $files, 'filename' ) );
+		sort( $names );
+		$this->assertSame( array( 'myimage.png', 'test.txt' ), $names );
+		foreach ( $files as $file ) {
+			$bytes = (string) file_get_contents( ( new \Switchboard\Tickets\Attachments() )->path( $file ) );
+			if ( 'test.txt' === $file['filename'] ) {
+				$this->assertSame( 'This is attachment contents, base-64 encoded.', $bytes );
+				$this->assertSame( '', (string) $file['content_id'] );
+			} else {
+				$this->assertSame( "\x89PNG", substr( $bytes, 0, 4 ) );
+				$this->assertSame( 'myimage.png@01CE7342.75E71F80', (string) $file['content_id'], 'ContentID kept for the cid: image' );
+			}
+		}
+
+		// Postmark retries the same POST: still one message.
+		$again = $this->send( $this->postmark_json( $payload ) );
+		$this->assertSame( 'duplicate', ( (array) $again->get_data() )['status'] ?? null );
+		$this->assertCount( 1, ( new \Switchboard\Tickets\Messages() )->for_ticket( $ticket_id, true ) );
+
+		// Neither a raw message nor a sender nor content: nothing to import.
+		$this->assertRestError( $this->send( $this->postmark_json( array( 'MessageID' => 'x' ) ) ), 400, 'switchboard_webhook_no_mime' );
 	}
 
 	/**

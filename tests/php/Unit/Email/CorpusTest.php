@@ -97,18 +97,41 @@ final class CorpusTest extends EmailTestCase {
 	public static function corpus(): array {
 		self::register_autoloader();
 		$dir      = self::corpus_dir();
-		$expected = json_decode( (string) file_get_contents( $dir . '/expected.json' ), true );
+		$expected = is_readable( $dir . '/expected.json' ) ? json_decode( (string) file_get_contents( $dir . '/expected.json' ), true ) : null;
 		$cases    = array();
 		foreach ( glob( $dir . '/*.eml' ) ?: array() as $file ) {
 			$name           = basename( $file );
 			$cases[ $name ] = array( $file, is_array( $expected ) ? ( $expected[ $name ] ?? array() ) : array() );
 		}
-		return $cases;
+		// An empty provider would only say "no data"; one failing case names the folder instead.
+		return array() !== $cases ? $cases : array( 'corpus missing' => array( '', array() ) );
+	}
+
+	/**
+	 * Why the corpus cannot be used ('' when it can).
+	 */
+	private static function missing_corpus(): string {
+		$dir = self::corpus_dir();
+		if ( is_dir( $dir ) && is_readable( $dir . '/expected.json' ) && ! empty( glob( $dir . '/*.eml' ) ) ) {
+			return '';
+		}
+		return sprintf(
+			'Mail corpus not found at %s (no .eml files or no expected.json). Put the shared folder beside the repository (../shared/mail-corpus) or set SWITCHBOARD_MAIL_CORPUS to its path.',
+			$dir
+		);
+	}
+
+	protected function setUp(): void {
+		parent::setUp();
+		$missing = self::missing_corpus();
+		if ( '' !== $missing ) {
+			$this->fail( $missing );
+		}
 	}
 
 	public function test_corpus_is_present_and_complete(): void {
 		$cases = self::corpus();
-		$this->assertGreaterThanOrEqual( 50, count( $cases ), 'Mail corpus not found at ' . self::corpus_dir() );
+		$this->assertGreaterThanOrEqual( 50, count( $cases ), 'Mail corpus incomplete at ' . self::corpus_dir() );
 		foreach ( $cases as $name => $case ) {
 			$this->assertNotSame( array(), $case[1], "$name has no entry in expected.json" );
 		}

@@ -23,6 +23,14 @@ const form: MailboxInput = {
 	is_active: true,
 	tags: [],
 	signature: '',
+	quote_history: false,
+	acknowledge: false,
+	ack_subject: '',
+	ack_body: '',
+	smtp_host: 'smtp.shop.test',
+	smtp_port: 587,
+	smtp_security: 'starttls',
+	smtp_user: 'support@shop.test',
 };
 
 describe( 'toMailboxInput', () => {
@@ -36,6 +44,16 @@ describe( 'toMailboxInput', () => {
 		expect( toMailboxInput( form, '', 's3cret' ).imap_password ).toBe(
 			's3cret'
 		);
+	} );
+
+	it( 'sends the SMTP password only when one was typed', () => {
+		expect(
+			toMailboxInput( { ...form, smtp_password: 'stale' }, '', '' )
+		).not.toHaveProperty( 'smtp_password' );
+		const input = toMailboxInput( form, '', '', 'smtp-s3cret' );
+		expect( input.smtp_password ).toBe( 'smtp-s3cret' );
+		expect( input ).not.toHaveProperty( 'imap_password' );
+		expect( input.smtp_host ).toBe( 'smtp.shop.test' );
 	} );
 
 	it( 'splits and trims the default tags', () => {

@@ -1,0 +1,413 @@
+<?php
+/**
+ * Outgoing email through a mailbox's own SMTP server — a second SMTP sink of bin/lib-mail/smtp.sh
+ * on its own port that requires SMTP AUTH — and what happens when a send fails: the error on the
+ * message, background retries with backoff, success once the server is back, and an agent's
+ * "retry now". Also the look of the reply (WooCommerce email settings, signature in both parts)
+ * and the new-ticket acknowledgement, read back from what the server received.
+ *
+ * @package Switchboard\Tests
+ */
+
+declare( strict_types = 1 );
+
+namespace Switchboard\Tests\Integration\Email;
+
+use Switchboard\Channels\Email\Importer;
+use Switchboard\Channels\Email\Mailboxes;
+use Switchboard\Channels\Email\Mime\Parser;
+use Switchboard\Channels\Email\Module;
+use Switchboard\Channels\Email\Scheduler;
+use Switchboard\Db\Schema;
+use Switchboard\Tests\TestCase;
+use Switchboard\Tickets\Messages;
+use Switchboard\Tickets\TicketService;
+
+/**
+ * Integration tests of Mailer's per-mailbox SMTP, delivery retries and the SMTP test route.
+ */
+final class MailboxSmtpTest extends TestCase {
+
+	private const SINK     = 'smtp-sink-mailbox';
+	private const USER     = 'mailbox-smtp-user';
+	private const PASSWORD = 'S3cret pass:with colon';
+
+	/**
+	 * Unique per test: addresses, so runs sharing a database or a sink never mix.
+	 */
+	private string $tag = '';
+
+	/**
+	 * Mail files of the sink before the test.
+	 *
+	 * @var string[]
+	 */
+	private array $before = array();
+
+	public static function setUpBeforeClass(): void {
+		parent::setUpBeforeClass();
+		self::sink( 'start' );
+	}
+
+	public static function tearDownAfterClass(): void {
+		self::sink( 'stop' );
+		parent::tearDownAfterClass();
+	}
+
+	protected function setUp(): void {
+		parent::setUp();
+		$this->assertSame( '', self::sink( 'start' ), 'the mailbox SMTP sink runs' );
+		$this->tag    = bin2hex( random_bytes( 4 ) );
+		$this->before = self::files();
+		// The bootstrap short-circuits wp_mail(); these tests send for real.
+		add_filter( 'pre_wp_mail', array( self::class, 'really_send' ), 1000 );
+	}
+
+	protected function tearDown(): void {
+		remove_filter( 'pre_wp_mail', array( self::class, 'really_send' ), 1000 );
+		parent::tearDown();
+	}
+
+	/**
+	 * The pre_wp_mail filter that lets wp_mail() send.
+	 *
+	 * @return null
+	 */
+	public static function really_send() {
+		return null;
+	}
+
+	private static function repo(): string {
+		return dirname( __DIR__, 4 );
+	}
+
+	private static function runtime_dir(): string {
+		$dir = getenv( 'SWITCHBOARD_RUNTIME_DIR' );
+		return is_string( $dir ) && '' !== $dir ? rtrim( $dir, '/' ) : self::repo() . '/.runtime';
+	}
+
+	/**
+	 * The second sink's port: SWITCHBOARD_SMTP2_PORT, else one above the runtime's SMTP sink.
+	 */
+	private static function port(): int {
+		$two = getenv( 'SWITCHBOARD_SMTP2_PORT' );
+		if ( is_string( $two ) && ctype_digit( $two ) ) {
+			return (int) $two;
+		}
+		$one = getenv( 'SWITCHBOARD_SMTP_PORT' );
+		return ( is_string( $one ) && ctype_digit( $one ) ? (int) $one : 10025 ) + 1;
+	}
+
+	/**
+	 * Starts or stops the mailbox's SMTP server; returns '' or the script's output on failure.
+	 *
+	 * @param string $action start|stop.
+	 */
+	private static function sink( string $action ): string {
+		$env    = sprintf(
+			'SWITCHBOARD_SMTP_SINK_NAME=%s SWITCHBOARD_SMTP_PORT=%d SWITCHBOARD_SMTP_AUTH=%s ',
+			self::SINK,
+			self::port(),
+			escapeshellarg( self::USER . ':' . self::PASSWORD )
+		);
+		$output = array();
+		$rc     = 0;
+		exec( $env . 'bash ' . escapeshellarg( self::repo() . '/bin/lib-mail/smtp.sh' ) . ' ' . $action . ' 2>&1', $output, $rc ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
+		return 0 === $rc ? '' : "smtp.sh $action failed: " . implode( ' | ', $output );
+	}
+
+	/**
+	 * Mail files the sink holds.
+	 *
+	 * @return string[]
+	 */
+	private static function files(): array {
+		$files = glob( self::runtime_dir() . '/' . self::SINK . '/*.eml' );
+		return false === $files ? array() : $files;
+	}
+
+	/**
+	 * What the sink received since setUp() (raw + envelope), for this test's addresses only.
+	 *
+	 * @return array<int, array{raw: string, envelope: array<string, mixed>}>
+	 */
+	private function received(): array {
+		$out = array();
+		foreach ( array_diff( self::files(), $this->before ) as $file ) {
+			$envelope = (array) json_decode( (string) file_get_contents( substr( $file, 0, -4 ) . '.json' ), true );
+			if ( ! str_contains( implode( ',', (array) ( $envelope['rcpt_to'] ?? array() ) ), $this->tag ) ) {
+				continue;
+			}
+			$out[] = array(
+				'raw'      => (string) file_get_contents( $file ),
+				'envelope' => $envelope,
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Creates a mailbox through the REST API as a manager; returns its id.
+	 *
+	 * @param array<string, mixed> $extra More fields.
+	 */
+	private function mailbox( array $extra = array() ): int {
+		$this->as_user( (string) get_userdata( $this->make_user( 'administrator' ) )->user_login );
+		$response = $this->rest(
+			'POST',
+			'/switchboard/v1/email/mailboxes',
+			array_merge(
+				array(
+					'name'          => 'Shop Help',
+					'address'       => "help-{$this->tag}@shop.test",
+					'signature'     => "Kind regards,\nThe Shop & Co. team",
+					'smtp_host'     => '127.0.0.1',
+					'smtp_port'     => self::port(),
+					'smtp_security' => 'none',
+					'smtp_user'     => self::USER,
+					'smtp_password' => self::PASSWORD,
+				),
+				$extra
+			)
+		);
+		$this->assertSame( 201, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		return (int) $response->get_data()['id'];
+	}
+
+	/**
+	 * A customer's mail to the mailbox becomes a ticket; returns its id.
+	 *
+	 * @param int    $mailbox_id Mailbox.
+	 * @param string $customer   Sender address.
+	 */
+	private function ticket( int $mailbox_id, string $customer ): int {
+		$raw    = "From: Ann Buyer <$customer>\r\nTo: help-{$this->tag}@shop.test\r\nSubject: Parcel {$this->tag}\r\n"
+			. 'Message-ID: <' . bin2hex( random_bytes( 6 ) ) . "@example.com>\r\nDate: Mon, 23 Nov 2026 08:00:00 +0000\r\n"
+			. "Content-Type: text/plain; charset=utf-8\r\n\r\nWhere is my parcel?\r\n";
+		$result = ( new Importer() )->import(
+			$raw,
+			array(
+				'source'     => 'pipe',
+				'mailbox_id' => $mailbox_id,
+			)
+		);
+		$this->assertIsArray( $result );
+		$this->assertSame( 'stored', $result['status'] );
+		return (int) $result['ticket_id'];
+	}
+
+	/**
+	 * An agent's public reply (delivered at once by the email channel); returns the message id.
+	 *
+	 * @param int    $ticket_id Ticket.
+	 * @param string $text      Text.
+	 */
+	private function reply( int $ticket_id, string $text ): int {
+		$agent = $this->make_user( 'administrator' );
+		wp_set_current_user( $agent );
+		$id = ( new TicketService() )->add_message(
+			$ticket_id,
+			array(
+				'author_type' => 'agent',
+				'author_id'   => $agent,
+				'body_html'   => '<p>' . esc_html( $text ) . '</p>',
+				'body_text'   => $text,
+			)
+		);
+		$this->assertIsInt( $id );
+		return $id;
+	}
+
+	/**
+	 * The message row.
+	 *
+	 * @param int $id Message id.
+	 * @return array<string, mixed>
+	 */
+	private function message( int $id ): array {
+		$row = ( new Messages() )->get( $id );
+		$this->assertNotNull( $row );
+		return $row;
+	}
+
+	public function test_a_reply_leaves_through_the_mailbox_smtp_server_styled_like_the_store_with_signature_and_text_part(): void {
+		update_option( 'woocommerce_email_base_color', '#96588a' );
+		update_option( 'woocommerce_email_background_color', '#eaeaea' );
+		update_option( 'woocommerce_email_text_color', '#123456' );
+		update_option( 'woocommerce_email_header_image', 'https://shop.test/logo.png' );
+		update_option( 'woocommerce_email_footer_text', '{site_title} — {unknown_placeholder}thanks for shopping' );
+
+		$mailbox_id = $this->mailbox( array( 'quote_history' => true ) );
+
+		// The SMTP password is write-only and stored encrypted.
+		$shown = $this->rest( 'GET', "/switchboard/v1/email/mailboxes/$mailbox_id" )->get_data();
+		$this->assertArrayNotHasKey( 'smtp_password', $shown );
+		$this->assertTrue( $shown['smtp_password_set'] );
+		$this->assertSame( '127.0.0.1', $shown['smtp_host'] );
+		$this->assertSame( self::USER, $shown['smtp_user'] );
+		global $wpdb;
+		$stored = (string) $wpdb->get_var( $wpdb->prepare( 'SELECT settings FROM ' . Schema::table( 'mailboxes' ) . ' WHERE id = %d', $mailbox_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$this->assertStringNotContainsString( 'S3cret', $stored );
+		$this->assertSame( self::PASSWORD, ( new Mailboxes() )->setting_secret( (array) ( new Mailboxes() )->get( $mailbox_id ), 'smtp_password' ) );
+
+		$customer  = "ann-{$this->tag}@example.com";
+		$ticket_id = $this->ticket( $mailbox_id, $customer );
+		$reply_id  = $this->reply( $ticket_id, 'Your parcel left our warehouse today.' );
+		$this->assertSame( 'sent', $this->message( $reply_id )['delivery_status'], (string) $this->message( $reply_id )['delivery_error'] );
+
+		$received = $this->received();
+		$this->assertCount( 1, $received, 'the reply reached the mailbox SMTP server (not the site mail setup)' );
+		$this->assertSame( self::USER, $received[0]['envelope']['auth'], 'authenticated with the decrypted password' );
+		$this->assertSame( array( $customer ), $received[0]['envelope']['rcpt_to'] );
+		$this->assertSame( "help-{$this->tag}@shop.test", $received[0]['envelope']['mail_from'] );
+
+		// wp_mail() reuses one PHPMailer: the mailbox server must not stick to the site's next mail.
+		$this->assertSame( 'mail', $GLOBALS['phpmailer']->Mailer ); // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+		$this->assertSame( 'localhost', $GLOBALS['phpmailer']->Host ); // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+		$this->assertSame( '', $GLOBALS['phpmailer']->Password ); // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+
+		$raw  = $received[0]['raw'];
+		$mail = ( new Parser() )->parse( $raw );
+		$this->assertMatchesRegularExpression( '~^Content-Type:\s*multipart/alternative~mi', $raw );
+		$text = str_replace( "\r\n", "\n", $mail->text() );
+		$this->assertStringContainsString( "Your parcel left our warehouse today.\n\n-- \nKind regards,\nThe Shop & Co. team", $text, 'text part: reply, signature separator, signature' );
+		$this->assertMatchesRegularExpression( '/\nOn [^\n]+, Ann Buyer wrote:\n> Where is my parcel\?$/', rtrim( $text ), 'quoted history after the signature' );
+		$html = $mail->html();
+		$this->assertStringContainsString( 'Your parcel left our warehouse today.', $html );
+		$this->assertStringContainsString( 'Kind regards,<br />', $html );
+		$this->assertStringContainsString( 'The Shop &amp; Co. team', $html, 'the signature is escaped in HTML' );
+		$this->assertStringContainsString( 'border-top:4px solid #96588a', $html, 'base colour' );
+		$this->assertStringContainsString( 'background:#eaeaea', $html, 'background colour' );
+		$this->assertStringContainsString( 'color:#123456', $html, 'text colour' );
+		$this->assertStringContainsString( '<img src="https://shop.test/logo.png"', $html, 'header image' );
+		$this->assertStringContainsString( get_bloginfo( 'name' ) . ' — thanks for shopping', $html, 'footer text with placeholders' );
+		$this->assertStringNotContainsString( '{unknown_placeholder}', $html );
+		$this->assertMatchesRegularExpression( '~Ann Buyer wrote:</p><blockquote[^>]*>.*Where is my parcel\?~s', $html, 'quoted history in HTML' );
+	}
+
+	public function test_new_ticket_acknowledgement_goes_out_once_per_sender_as_an_auto_reply(): void {
+		$mailbox_id = $this->mailbox(
+			array(
+				'acknowledge' => true,
+				'ack_subject' => 'We have your message',
+				'ack_body'    => 'Thanks, we will answer within a day.',
+			)
+		);
+		$customer   = "kim-{$this->tag}@example.com";
+		$first      = $this->ticket( $mailbox_id, $customer );
+		$received   = $this->received();
+		$this->assertCount( 1, $received, 'one acknowledgement' );
+		$mail = ( new Parser() )->parse( $received[0]['raw'] );
+		$this->assertStringStartsWith( 'We have your message [#' . $first, (string) $mail->subject() );
+		$this->assertMatchesRegularExpression( '/^Auto-Submitted:\s*auto-replied\s*$/mi', $received[0]['raw'] );
+		$this->assertStringContainsString( 'Thanks, we will answer within a day.', $mail->text() );
+		$this->assertStringContainsString( 'switchboard_ticket=' . $first, $mail->text(), 'link to the ticket' );
+		$this->assertSame( self::USER, $received[0]['envelope']['auth'] );
+
+		// A second new ticket from the same sender within the hour: no second acknowledgement.
+		$this->ticket( $mailbox_id, $customer );
+		$this->assertCount( 1, $this->received(), 'rate-limited per sender' );
+	}
+
+	public function test_a_failed_send_shows_its_error_is_retried_with_backoff_and_succeeds_once_the_server_is_back(): void {
+		$mailbox_id = $this->mailbox( array( 'smtp_password' => 'wrong password' ) );
+		$ticket_id  = $this->ticket( $mailbox_id, "ann-{$this->tag}@example.com" );
+		$reply_id   = $this->reply( $ticket_id, 'First try.' );
+
+		// 1. Refused by the server (wrong password): failed, with the server's error, retry in ~1 min.
+		$row = $this->message( $reply_id );
+		$this->assertSame( 'failed', $row['delivery_status'] );
+		$this->assertStringContainsStringIgnoringCase( 'authenticate', (string) $row['delivery_error'] );
+		$this->assertSame( 1, $row['delivery_attempts'] );
+		$next = Scheduler::next( Module::RETRY_HOOK, array( $reply_id ) );
+		$this->assertEqualsWithDelta( time() + 60, $next, 10, 'first retry after a minute' );
+		$this->assertSame( array(), $this->received() );
+
+		// The agent sees it in the ticket timeline (the SPA renders delivery_status/delivery_error).
+		$timeline = $this->rest( 'GET', "/switchboard/v1/tickets/$ticket_id/messages" );
+		$this->assertSame( 200, $timeline->get_status(), (string) wp_json_encode( $timeline->get_data() ) );
+		$shown = array_values( array_filter( (array) $timeline->get_data(), static fn ( $m ) => (int) $m['id'] === $reply_id ) );
+		$this->assertSame( 'failed', $shown[0]['delivery_status'] ?? null );
+		$this->assertStringContainsStringIgnoringCase( 'authenticate', (string) ( $shown[0]['delivery_error'] ?? '' ) );
+
+		// 2. Password fixed but the server is down: the background retry fails too, next in ~4 min.
+		( new Mailboxes() )->save( array( 'smtp_password' => self::PASSWORD ), $mailbox_id );
+		$this->assertSame( '', self::sink( 'stop' ) );
+		do_action( Module::RETRY_HOOK, $reply_id );
+		$row = $this->message( $reply_id );
+		$this->assertSame( 'failed', $row['delivery_status'] );
+		$this->assertNotSame( '', (string) $row['delivery_error'] );
+		$this->assertSame( 2, $row['delivery_attempts'] );
+		$this->assertEqualsWithDelta( time() + 240, Scheduler::next( Module::RETRY_HOOK, array( $reply_id ) ), 10, 'backoff grows' );
+
+		// 3. The server is back: the next background retry delivers, and the error is gone.
+		$this->assertSame( '', self::sink( 'start' ) );
+		do_action( Module::RETRY_HOOK, $reply_id );
+		$row = $this->message( $reply_id );
+		$this->assertSame( 'sent', $row['delivery_status'], (string) $row['delivery_error'] );
+		$this->assertSame( '', (string) $row['delivery_error'] );
+		$this->assertSame( 3, $row['delivery_attempts'] );
+		$this->assertCount( 1, $this->received() );
+		$this->assertStringContainsString( 'First try.', ( new Parser() )->parse( $this->received()[0]['raw'] )->text() );
+		$this->assertStringNotContainsString( 'wrote:', ( new Parser() )->parse( $this->received()[0]['raw'] )->text(), 'no quoted history unless the mailbox asks for it' );
+
+		// A stale retry job of a sent reply sends nothing twice.
+		do_action( Module::RETRY_HOOK, $reply_id );
+		$this->assertCount( 1, $this->received() );
+		$this->assertSame( 3, $this->message( $reply_id )['delivery_attempts'] );
+	}
+
+	public function test_an_agent_retries_a_failed_reply_by_hand(): void {
+		$mailbox_id = $this->mailbox();
+		$ticket_id  = $this->ticket( $mailbox_id, "ann-{$this->tag}@example.com" );
+		$this->assertSame( '', self::sink( 'stop' ) );
+		$reply_id = $this->reply( $ticket_id, 'Sent while the server was down.' );
+		$this->assertSame( 'failed', $this->message( $reply_id )['delivery_status'] );
+		$this->assertGreaterThan( 0, Scheduler::next( Module::RETRY_HOOK, array( $reply_id ) ) );
+
+		$route = "/switchboard/v1/email/messages/$reply_id/retry";
+		// Still down: the retry answers with the new failure (and schedules the next background try).
+		$still = $this->rest( 'POST', $route );
+		$this->assertSame( 200, $still->get_status(), (string) wp_json_encode( $still->get_data() ) );
+		$this->assertSame( 'failed', $still->get_data()['delivery_status'] );
+		$this->assertNotSame( '', $still->get_data()['delivery_error'] );
+		$this->assertSame( 2, $still->get_data()['delivery_attempts'] );
+
+		$this->assertSame( '', self::sink( 'start' ) );
+		$done = $this->rest( 'POST', $route );
+		$this->assertSame( 200, $done->get_status() );
+		$this->assertSame( 'sent', $done->get_data()['delivery_status'] );
+		$this->assertSame( '', $done->get_data()['delivery_error'] );
+		$this->assertSame( 0, Scheduler::next( Module::RETRY_HOOK, array( $reply_id ) ), 'no background retry left' );
+		$this->assertCount( 1, $this->received() );
+
+		// Only failed replies can be retried; customers cannot.
+		$this->assertRestError( $this->rest( 'POST', $route ), 409, 'switchboard_not_failed' );
+		$this->as_user( (string) get_userdata( $this->make_user( 'customer' ) )->user_login );
+		$this->assertRestError( $this->rest( 'POST', $route ), 403 );
+	}
+
+	public function test_smtp_test_logs_in_without_sending_and_explains_a_failure(): void {
+		$mailbox_id = $this->mailbox();
+		$route      = '/switchboard/v1/email/mailboxes/smtp-test';
+		// Saved mailbox: its stored password.
+		$ok = $this->rest( 'POST', $route, array( 'id' => $mailbox_id ) );
+		$this->assertSame( 200, $ok->get_status(), (string) wp_json_encode( $ok->get_data() ) );
+		// Unsaved settings with a wrong typed password.
+		$bad = $this->rest(
+			'POST',
+			$route,
+			array(
+				'smtp_host'     => '127.0.0.1',
+				'smtp_port'     => self::port(),
+				'smtp_security' => 'none',
+				'smtp_user'     => self::USER,
+				'smtp_password' => 'nope',
+			)
+		);
+		$this->assertRestError( $bad, 422, 'switchboard_smtp_failed' );
+		$this->assertStringContainsStringIgnoringCase( 'authenticate', (string) $bad->get_data()['message'] );
+		$this->assertRestError( $this->rest( 'POST', $route, array( 'smtp_host' => '' ) ), 400, 'switchboard_smtp_incomplete' );
+		$this->assertSame( array(), $this->received(), 'a test sends nothing' );
+	}
+}
