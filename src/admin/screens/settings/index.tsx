@@ -12,7 +12,7 @@ import {
 	TextControl,
 } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useState } from '@wordpress/element';
+import { Suspense, lazy, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -33,6 +33,13 @@ import {
 } from '../../preferences';
 import { toApiError } from '../../../shared/api/errors';
 import './style.scss';
+
+const ChatSettingsTab = lazy(
+	() =>
+		import(
+			/* webpackChunkName: "chat-settings" */ '../../components/chat-settings'
+		)
+);
 
 function TagsTab() {
 	const { tags, error } = useSelect(
@@ -237,6 +244,7 @@ export default function SettingsScreen( { route }: { route: Route } ) {
 		{ name: 'canned', title: __( 'Canned responses', 'switchboard' ) },
 		{ name: 'tags', title: __( 'Tags', 'switchboard' ) },
 		{ name: 'team', title: __( 'Team', 'switchboard' ) },
+		{ name: 'chat', title: __( 'Chat', 'switchboard' ) },
 		{ name: 'general', title: __( 'General', 'switchboard' ) },
 	];
 	const initial = tabs.some( ( tab ) => tab.name === route.params.tab )
@@ -265,6 +273,11 @@ export default function SettingsScreen( { route }: { route: Route } ) {
 						{ tab.name === 'canned' && <CannedResponsesManager /> }
 						{ tab.name === 'tags' && <TagsTab /> }
 						{ tab.name === 'team' && <TeamTab /> }
+						{ tab.name === 'chat' && (
+							<Suspense fallback={ <Loading /> }>
+								<ChatSettingsTab />
+							</Suspense>
+						) }
 						{ tab.name === 'general' && <GeneralTab /> }
 					</div>
 				) }
