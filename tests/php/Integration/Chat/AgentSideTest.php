@@ -33,7 +33,6 @@ final class AgentSideTest extends TestCase {
 
 	protected function tearDown(): void {
 		remove_all_filters( 'switchboard_chat_available' );
-		remove_all_filters( 'switchboard_chat_visitor_context' );
 		parent::tearDown();
 	}
 
@@ -116,13 +115,11 @@ final class AgentSideTest extends TestCase {
 	}
 
 	public function test_context_filter_cannot_overwrite_pages_and_keeps_the_last_twenty(): void {
-		add_filter(
-			'switchboard_chat_visitor_context',
-			static fn ( array $context ): array => $context + array(
-				'pages' => array( 'forged' ),
-				'extra' => 'from a filter',
-			)
+		$filter                    = static fn ( array $context ): array => $context + array(
+			'pages' => array( 'forged' ),
+			'extra' => 'from a filter',
 		);
+		add_filter( 'switchboard_chat_visitor_context', $filter );
 		list( $token, $ticket_id ) = $this->chat();
 		for ( $i = 0; $i < 25; $i++ ) {
 			$this->visitor( 'POST', '/context', $token, array( 'page_url' => 'http://shop.test/p/' . $i . '/' ) );
@@ -132,6 +129,7 @@ final class AgentSideTest extends TestCase {
 		$this->assertCount( 20, $context['pages'] );
 		$this->assertSame( 'http://shop.test/p/24/', end( $context['pages'] )['url'] );
 		$this->assertSame( 'from a filter', $context['extra'] );
+		remove_filter( 'switchboard_chat_visitor_context', $filter );
 	}
 
 	public function test_accept_assigns_and_activates(): void {
@@ -242,5 +240,25 @@ final class AgentSideTest extends TestCase {
 		( new MenuBadge() )->add_badge();
 		$this->assertStringContainsString( 'switchboard-menu-chats count-' . ( $before + 1 ), $menu[0][0] );
 		$menu = null; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- restore.
+	}
+
+	public function test_offline_reply_email_carries_the_signed_thread_tag(): void {
+		remove_all_filters( 'switchboard_chat_available' );
+		add_filter( 'switchboard_chat_available', '__return_false' );
+		list( , $ticket_id ) = $this->chat( 'threaded@example.test' );
+		$this->as_agent();
+		$response = $this->rest( 'POST', '/switchboard/v1/tickets/' . $ticket_id . '/messages', array( 'body' => 'We ship on Mondays.' ) );
+		$this->assertContains( $response->get_status(), array( 200, 201 ) );
+
+		$mail = $this->sent_mail();
+		$this->assertNotEmpty( $mail );
+		$last = end( $mail );
+		$this->assertStringContainsString( 'We ship on Mondays.', $last['message'] );
+		$tags = \Switchboard\Channels\Email\Threading\Signer::parse_subject_tags( (string) $last['subject'] );
+		$this->assertCount( 1, $tags, 'one signed tag in: ' . $last['subject'] );
+		$this->assertSame( $ticket_id, $tags[0]['ticket'] );
+		$ticket = ( new \Switchboard\Tickets\TicketService() )->get( $ticket_id );
+		$this->assertTrue( \Switchboard\Channels\Email\Threading\Signer::from_wordpress()->verify_subject_tag( $ticket_id, $tags[0]['sig'], (string) $ticket['secret'] ) );
+		$this->assertStringStartsWith( 'Re: ', (string) $last['subject'] );
 	}
 }
