@@ -1,8 +1,8 @@
 /**
  * The chat side of a chat ticket: accept/join, the visitor's typing indicator, end the chat,
  * email the transcript, and the visitor panel (page she is on, pages visited, cart, recent
- * orders). Polls GET /chat/sessions/<id> every 2 s; when the session's version moves, the ticket
- * and its timeline are refetched, so messages arrive without a reload. Loaded only on chat tickets.
+ * orders). Polls GET /chat/sessions/<id> every 2 s; when its last message, status or agent
+ * changes, the ticket and its timeline are refetched, so messages arrive without a reload. Loaded only on chat tickets.
  */
 
 /**
@@ -50,15 +50,17 @@ function useChatSession( ticketId: number ) {
 	const [ session, setSession ] = useState< ChatSession | null >( null );
 	const [ error, setError ] = useState< ApiError | null >( null );
 	const { refreshTicket } = useDispatch( ticketsStore );
-	const version = useRef( 0 );
+	const seen = useRef( '' );
 
 	const load = useCallback( async () => {
 		const next = await api.fetchChatSession( ticketId );
-		if ( version.current !== 0 && next.version !== version.current ) {
-			// New message, status or typing: fetch the timeline now, not at the next slow poll.
+		// A new message, status or agent: fetch the timeline now, not at the next slow poll.
+		// (Typing moves the version too, but needs no refetch: it is in this answer.)
+		const key = `${ next.last_message_id }:${ next.status }:${ next.agent_id }`;
+		if ( seen.current !== '' && key !== seen.current ) {
 			refreshTicket( ticketId );
 		}
-		version.current = next.version;
+		seen.current = key;
 		setSession( next );
 		setError( null );
 		return next;
