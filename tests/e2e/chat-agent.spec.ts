@@ -401,4 +401,96 @@ test.describe( 'Live chat: visitor and agent', () => {
 			await visitorContext.close();
 		}
 	} );
+
+	test( 'a signed-in customer: the agent sees her recent orders next to the chat', async ( {
+		browser,
+		requestUtils,
+	} ) => {
+		test.setTimeout( 120_000 );
+		const overview = await requestUtils.rest< {
+			woocommerce_active: boolean;
+		} >( {
+			path: `${ NS }/overview`,
+		} );
+		test.skip(
+			! overview.woocommerce_active,
+			'skipped: WooCommerce not installed'
+		);
+		const [ alice ] = await requestUtils.rest< Array< { id: number } > >( {
+			path: '/wp/v2/users?search=alice&context=edit',
+		} );
+		const orders = await requestUtils.rest< Array< { number: string } > >( {
+			path: `/wc/v3/orders?customer=${ alice.id }&per_page=5&orderby=date&order=desc`,
+		} );
+		expect( orders.length, 'alice has demo orders' ).toBeGreaterThan( 0 );
+
+		const run = unique();
+		const agent = await agentPage( browser );
+		const visitorContext = await browser.newContext( {
+			storageState: { cookies: [], origins: [] },
+		} );
+		const visitor = await visitorContext.newPage();
+		try {
+			await setOnline( agent.page, true );
+			await visitor.goto( '/wp-login.php' );
+			await visitor
+				.getByLabel( 'Username or Email Address' )
+				.fill( 'alice' );
+			await visitor
+				.getByLabel( 'Password', { exact: true } )
+				.fill( 'password' );
+			await visitor.getByRole( 'button', { name: 'Log In' } ).click();
+			await visitor.waitForURL(
+				( url ) => ! url.pathname.includes( 'wp-login' )
+			);
+			await visitor.goto( '/' );
+
+			// Recognised: no name/email form.
+			await visitor
+				.getByRole( 'button', { name: 'Chat with us' } )
+				.click();
+			const chat = visitor.getByRole( 'dialog', { name: 'Support' } );
+			await expect( chat.getByLabel( 'Your email' ) ).toBeHidden();
+			await chat.getByRole( 'button', { name: 'Start chat' } ).click();
+			const composer = chat.getByLabel( 'Type your message…' );
+			await composer.fill(
+				`Can I talk to a person about my order? ${ run }`
+			);
+			await composer.press( 'Enter' );
+			await expect(
+				chat.getByText( 'Waiting for a person…' )
+			).toBeVisible();
+
+			let ticketId = 0;
+			await expect
+				.poll( async () => {
+					const queue = await requestUtils.rest< {
+						chats: Array< { ticket_id: number; subject: string } >;
+					} >( { path: `${ NS }/chat/queue` } );
+					ticketId =
+						queue.chats.find( ( c ) => c.subject.includes( run ) )
+							?.ticket_id ?? 0;
+					return ticketId;
+				} )
+				.toBeGreaterThan( 0 );
+			const item = agent.page
+				.getByRole( 'region', { name: 'Live chats' } )
+				.locator(
+					`.switchboard-chat-queue__item[data-ticket="${ ticketId }"]`
+				);
+			await expect( item ).toBeVisible( { timeout: 15_000 } );
+			await item.getByRole( 'link' ).click();
+			const recent = agent.page
+				.getByRole( 'region', { name: 'Live chat' } )
+				.locator( '.switchboard-chat-panel__orders' );
+			await expect( recent ).toContainText( 'Recent orders' );
+			for ( const order of orders ) {
+				await expect( recent ).toContainText( `#${ order.number }` );
+			}
+		} finally {
+			await setOnline( agent.page, false ).catch( () => undefined );
+			await agent.context.close();
+			await visitorContext.close();
+		}
+	} );
 } );

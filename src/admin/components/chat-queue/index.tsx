@@ -61,10 +61,13 @@ function ChatRow( { chat }: { chat: ChatQueueItem } ) {
 						since &&
 						` · ${ shortDuration( since ) }` }
 				</span>
-				<span className="switchboard-chat-queue__preview">
+				<span
+					className="switchboard-chat-queue__preview"
+					title={ chat.preview }
+				>
 					{ chat.visitor_typing
 						? __( 'typing…', 'switchboard' )
-						: chat.preview || chat.subject }
+						: chat.subject || chat.preview }
 				</span>
 			</a>
 		</li>
