@@ -11,6 +11,8 @@
  *    ends the chat with the transcript emailed (captured by the SMTP sink).
  * 2. The agent is away: the visitor leaves a message, which becomes a ticket; the agent answers
  *    it in the ticket screen and the reply reaches the visitor by email.
+ * 3. (WooCommerce) alice, signed in, is recognised by the widget; the agent, with the alert
+ *    muted, gets the chat without a sound and sees alice's recent orders in the visitor panel.
  */
 
 /**
@@ -402,7 +404,7 @@ test.describe( 'Live chat: visitor and agent', () => {
 		}
 	} );
 
-	test( 'a signed-in customer: the agent sees her recent orders next to the chat', async ( {
+	test( 'a signed-in customer: the agent (sound muted) sees her recent orders next to the chat', async ( {
 		browser,
 		requestUtils,
 	} ) => {
@@ -432,6 +434,13 @@ test.describe( 'Live chat: visitor and agent', () => {
 		const visitor = await visitorContext.newPage();
 		try {
 			await setOnline( agent.page, true );
+			// This agent muted the alert: the chat still shows up, silently.
+			await agent.page
+				.getByRole( 'button', { name: 'Mute chat sound' } )
+				.click();
+			await expect(
+				agent.page.getByRole( 'button', { name: 'Unmute chat sound' } )
+			).toBeVisible();
 			await visitor.goto( '/wp-login.php' );
 			await visitor
 				.getByLabel( 'Username or Email Address' )
@@ -479,6 +488,14 @@ test.describe( 'Live chat: visitor and agent', () => {
 					`.switchboard-chat-queue__item[data-ticket="${ ticketId }"]`
 				);
 			await expect( item ).toBeVisible( { timeout: 15_000 } );
+			await expect( item ).toContainText( 'Waiting for a person' );
+			expect(
+				await agent.page.evaluate(
+					() =>
+						( window as unknown as { switchboardBeeps: number } )
+							.switchboardBeeps
+				)
+			).toBe( 0 );
 			await item.getByRole( 'link' ).click();
 			const recent = agent.page
 				.getByRole( 'region', { name: 'Live chat' } )
