@@ -1,7 +1,7 @@
 /**
  * The chat corner of the header: online/away toggle, waiting-chat count, mute. While the helpdesk
- * is open it sends a presence heartbeat every 30 s and asks "anything new?" every few seconds
- * (GET /chat/queue?since=…, a one-row answer when nothing changed). A chat that starts waiting
+ * is open it sends a presence heartbeat every 30 s and asks "anything new?" every 4–8 s
+ * (GET /chat/queue?since=…, a one-row answer when nothing changed; slower in a hidden tab). A chat that starts waiting
  * for a person plays a sound (unless muted or away), refreshes the inbox and updates the badges,
  * including the one on the wp-admin menu. Loaded lazily after the first paint.
  */
@@ -74,16 +74,22 @@ function useChatWatcher() {
 		return () => window.clearInterval( timer );
 	}, [ chatHeartbeat ] );
 
-	// Queue: every few seconds (slower while hidden, backing off on errors).
+	// Queue: every 4–8 s (slower while hidden, backing off on errors).
 	useEffect( () => {
 		let stopped = false;
 		let timer: ReturnType< typeof setTimeout > | undefined;
 		let failures = 0;
 		const every = pollInterval( 4_000 );
+		// A quiet queue eases off to twice the interval; any change brings it back.
+		let delay = every;
 		const tick = async () => {
 			try {
 				const fresh = await pollChatQueue();
 				failures = 0;
+				delay =
+					fresh === null
+						? Math.min( every * 2, delay * 1.25 )
+						: every;
 				if ( fresh !== null ) {
 					// Something changed: new chats show up in the inbox lists and counts now.
 					invalidateResolutionForStoreSelector( 'getTickets' );
@@ -114,9 +120,10 @@ function useChatWatcher() {
 				failures = Math.min( failures + 1, 4 );
 			}
 			if ( ! stopped ) {
-				const delay =
-					( document.hidden ? every * 3 : every ) * 2 ** failures;
-				timer = setTimeout( tick, delay );
+				timer = setTimeout(
+					tick,
+					( document.hidden ? delay * 3 : delay ) * 2 ** failures
+				);
 			}
 		};
 		tick();
