@@ -432,6 +432,7 @@ test.describe( 'Live chat: visitor and agent', () => {
 			storageState: { cookies: [], origins: [] },
 		} );
 		const visitor = await visitorContext.newPage();
+		let ticketId = 0;
 		try {
 			await setOnline( agent.page, true );
 			// This agent muted the alert: the chat still shows up, silently.
@@ -470,7 +471,6 @@ test.describe( 'Live chat: visitor and agent', () => {
 				chat.getByText( 'Waiting for a person…' )
 			).toBeVisible();
 
-			let ticketId = 0;
 			await expect
 				.poll( async () => {
 					const queue = await requestUtils.rest< {
@@ -497,14 +497,26 @@ test.describe( 'Live chat: visitor and agent', () => {
 				)
 			).toBe( 0 );
 			await item.getByRole( 'link' ).click();
-			const recent = agent.page
-				.getByRole( 'region', { name: 'Live chat' } )
-				.locator( '.switchboard-chat-panel__orders' );
+			const panel = agent.page.getByRole( 'region', {
+				name: 'Live chat',
+			} );
+			// The chat chunk loads lazily: allow for a busy machine.
+			await expect( panel ).toBeVisible( { timeout: 30_000 } );
+			const recent = panel.locator( '.switchboard-chat-panel__orders' );
 			await expect( recent ).toContainText( 'Recent orders' );
 			for ( const order of orders ) {
 				await expect( recent ).toContainText( `#${ order.number }` );
 			}
 		} finally {
+			if ( ticketId ) {
+				// Leave no waiting chat behind for the next run's queue.
+				await requestUtils
+					.rest( {
+						path: `${ NS }/chat/sessions/${ ticketId }/end`,
+						method: 'POST',
+					} )
+					.catch( () => undefined );
+			}
 			await setOnline( agent.page, false ).catch( () => undefined );
 			await agent.context.close();
 			await visitorContext.close();
