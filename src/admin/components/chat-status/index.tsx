@@ -1,9 +1,10 @@
 /**
  * The chat corner of the header: online/away toggle, waiting-chat count, mute. While the helpdesk
- * is open it sends a presence heartbeat every 30 s and asks "anything new?" every 4–8 s
- * (GET /chat/queue?since=…, a one-row answer when nothing changed; slower in a hidden tab). A chat that starts waiting
- * for a person plays a sound (unless muted or away), refreshes the inbox and updates the badges,
- * including the one on the wp-admin menu. Loaded lazily after the first paint.
+ * is open it sends a presence heartbeat every 30 s and asks "anything new?" every 4–8 s while
+ * online (GET /chat/queue?since=…, a one-row answer when nothing changed; 16 s while away, half
+ * as often in a hidden tab). A chat that starts waiting for a person plays a sound (unless muted
+ * or away), refreshes the inbox and updates the badges, including the one on the wp-admin menu.
+ * Loaded lazily after the first paint.
  */
 
 /**
@@ -63,6 +64,7 @@ function useChatWatcher() {
 	);
 	const stateRef = useRef( state );
 	stateRef.current = state;
+	const kick = useRef< () => void >( () => undefined );
 
 	// Heartbeat every 30 s while the tab is open (hidden tabs too: agents keep the inbox in a
 	// background tab and still count as online).
@@ -74,15 +76,21 @@ function useChatWatcher() {
 		return () => window.clearInterval( timer );
 	}, [ chatHeartbeat ] );
 
-	// Queue: every 4–8 s (slower while hidden, backing off on errors).
+	// Queue: every 4–8 s while online, 16 s while away (half as often in a hidden tab, backing off
+	// on errors).
 	useEffect( () => {
 		let stopped = false;
+		let running = false;
 		let timer: ReturnType< typeof setTimeout > | undefined;
 		let failures = 0;
 		const every = pollInterval( 4_000 );
 		// A quiet queue eases off to twice the interval; any change brings it back.
 		let delay = every;
 		const tick = async () => {
+			if ( running ) {
+				return;
+			}
+			running = true;
 			try {
 				const fresh = await pollChatQueue();
 				failures = 0;
@@ -119,12 +127,22 @@ function useChatWatcher() {
 			} catch {
 				failures = Math.min( failures + 1, 4 );
 			}
+			running = false;
 			if ( ! stopped ) {
+				const away = stateRef.current.status !== 'online';
+				clearTimeout( timer );
 				timer = setTimeout(
 					tick,
-					( document.hidden ? delay * 3 : delay ) * 2 ** failures
+					( away ? every * 4 : delay ) *
+						( document.hidden ? 2 : 1 ) *
+						2 ** failures
 				);
 			}
+		};
+		kick.current = () => {
+			clearTimeout( timer );
+			delay = every;
+			tick();
 		};
 		tick();
 		const onVisible = () => {
@@ -136,10 +154,18 @@ function useChatWatcher() {
 		document.addEventListener( 'visibilitychange', onVisible );
 		return () => {
 			stopped = true;
+			kick.current = () => undefined;
 			clearTimeout( timer );
 			document.removeEventListener( 'visibilitychange', onVisible );
 		};
 	}, [ pollChatQueue, invalidateResolutionForStoreSelector, refreshQueues ] );
+
+	// Going online: look at the queue now, at the online pace.
+	useEffect( () => {
+		if ( state.status === 'online' ) {
+			kick.current();
+		}
+	}, [ state.status ] );
 }
 
 export default function ChatStatus() {
