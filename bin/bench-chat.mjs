@@ -3,6 +3,7 @@
  * Chat transport load check (prints figures; not a timed test):
  *
  *   node bin/bench-chat.mjs [--visitors 50] [--seconds 60] [--base http://localhost:8889]
+ *                           [--sessions file.json]
  *
  * N visitors poll GET /chat/ping every 2 s (the widget's fastest rate) and fetch
  * GET /chat/session?after=<last> when the version moves; each sends a message every ~10 s.
@@ -10,9 +11,12 @@
  * Delivery latency = agent reply stored (201) → the visitor's poll has it. At the end every
  * transcript is compared with what was sent: nothing may be lost.
  * Sessions are created with bin/lib-chat/chat-fixture.php (the per-IP "new chat" limit would
- * otherwise stop 50 chats from one address), status "active" so the bot stays out of it.
+ * otherwise stop 50 chats from one address), status "active" so the bot stays out of it: by
+ * bin/bench.sh in the bench site's database (--sessions, its JSON output), or here through
+ * bin/wp-php.sh for the dev (port 8888) or test site.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -123,22 +127,24 @@ async function main() {
 		`bench-chat: ${ VISITORS } visitors, ${ SECONDS } s against ${ BASE }`
 	);
 	const sessions = JSON.parse(
-		execFileSync(
-			'bash',
-			[
-				'bin/wp-php.sh',
-				ENV,
-				'bin/lib-chat/chat-fixture.php',
-				'sessions',
-				String( VISITORS ),
-				'active',
-			],
-			{ cwd: REPO }
-		)
-			.toString()
-			.trim()
-			.split( '\n' )
-			.pop()
+		args.sessions
+			? readFileSync( args.sessions, 'utf8' )
+			: execFileSync(
+					'bash',
+					[
+						'bin/wp-php.sh',
+						ENV,
+						'bin/lib-chat/chat-fixture.php',
+						'sessions',
+						String( VISITORS ),
+						'active',
+					],
+					{ cwd: REPO }
+			  )
+					.toString()
+					.trim()
+					.split( '\n' )
+					.pop()
 	);
 	const agentHeaders = await login( 'agent' );
 	const end = Date.now() + SECONDS * 1000;

@@ -22,6 +22,10 @@
 #   chat    bin/bench-chat.mjs (50 visitors, 60 s)   (live chat)
 #   bundle  node bin/bundle-size.js                   (JavaScript bundle sizes)
 #
+# Web server of the bench site (SWITCHBOARD_BENCH_SERVER): fpm (default when Debian's nginx and
+# php8.2-fpm are installed: nginx + PHP-FPM with SWITCHBOARD_BENCH_FPM_CHILDREN workers, default 16,
+# started for the run and stopped at its end, see bin/lib/fpm.sh) or php (the built-in server
+# with 4 workers, as the dev/test sites).
 # Environment: SWITCHBOARD_BENCH_ITERATIONS (default 30), SWITCHBOARD_BENCH_RESEED=1 (drop the
 # bench data and seed again), SWITCHBOARD_BENCH_HTTP=0 (skip the over-HTTP figures).
 # The exit status is non-zero only when a bench could not run, never because a target was missed.
@@ -36,9 +40,16 @@ source "$SB_BIN_DIR/lib/deps.sh"
 source "$SB_BIN_DIR/lib/mariadb.sh"
 # shellcheck source=lib/site.sh
 source "$SB_BIN_DIR/lib/site.sh"
+# shellcheck source=lib/fpm.sh
+source "$SB_BIN_DIR/lib/fpm.sh"
 
 BENCH_ENV="${SWITCHBOARD_BENCH_ENV:-bench}"
 BENCH_PORT="${SWITCHBOARD_BENCH_PORT:-8898}"
+BENCH_SERVER="${SWITCHBOARD_BENCH_SERVER:-}"
+if [[ -z "$BENCH_SERVER" ]]; then
+	BENCH_SERVER=php
+	sb_fpm_available && BENCH_SERVER=fpm
+fi
 
 section() {
 	printf '\n'
@@ -128,7 +139,13 @@ bench_up() {
 			bench_mu_plugin
 			# Release the lock before the web server starts: it would inherit the descriptor.
 			exec 9>&-
-			sb_server_start
+			if [[ "$BENCH_SERVER" == fpm ]]; then
+				sb_server_stop
+				sb_fpm_start
+				trap sb_fpm_stop EXIT
+			else
+				sb_server_start
+			fi
 			sb_site_write_env
 			sb_log "bench site up at $SB_URL ($(sb_elapsed "$start"); database $SB_DB_NAME)"
 			;;
@@ -174,7 +191,7 @@ run_bench() { # run_bench NAME COMMAND…
 
 section "bench environment: $BENCH_ENV"
 bench_up
-echo "site: $SB_URL  database: $SB_DB_NAME  cores: $(nproc)  php: $(php -r 'echo PHP_VERSION;')  opcache: on (CLI and server)  object cache: none"
+echo "site: $SB_URL  server: $BENCH_SERVER  database: $SB_DB_NAME  cores: $(nproc)  php: $(php -r 'echo PHP_VERSION;')  opcache: on (CLI and server)  object cache: none"
 
 if wanted core; then
 	if [[ -f "$SB_BIN_DIR/bench-core.php" ]]; then
@@ -196,7 +213,10 @@ if wanted chat; then
 	if [[ -f "$SB_BIN_DIR/bench-chat.php" ]]; then
 		run_bench chat run_php "$SB_BIN_DIR/bench-chat.php"
 	elif [[ -f "$SB_BIN_DIR/bench-chat.mjs" ]]; then
-		run_bench chat env WP_BASE_URL="$SB_URL" node "$SB_BIN_DIR/bench-chat.mjs" --visitors 50 --seconds 60
+		# The chats are started in the bench site's own database (the per-IP limit would stop 50).
+		chat_sessions="$SB_SITE_DIR/bench-chat-sessions.json"
+		run_php "$SB_BIN_DIR/lib-chat/chat-fixture.php" sessions 50 active | tail -n 1 >"$chat_sessions"
+		run_bench chat env WP_BASE_URL="$SB_URL" node "$SB_BIN_DIR/bench-chat.mjs" --visitors 50 --seconds 60 --sessions "$chat_sessions"
 	elif [[ -f "$SB_BIN_DIR/bench-chat.sh" ]]; then
 		run_bench chat env WP_BASE_URL="$SB_URL" bash "$SB_BIN_DIR/bench-chat.sh"
 	else

@@ -25,6 +25,7 @@ final class Module {
 	public function register(): void {
 		add_filter( 'switchboard_rest_controllers', array( $this, 'controllers' ) );
 		( new OrdersTimeline() )->register();
+		( new ChatContext() )->register();
 		// WooCommerce hides the admin bar from users without edit_posts; agents need it.
 		add_filter( 'woocommerce_disable_admin_bar', array( $this, 'keep_admin_bar_for_agents' ) );
 	}

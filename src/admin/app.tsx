@@ -29,6 +29,9 @@ const TicketScreen = lazy(
 const SettingsScreen = lazy(
 	() => import( /* webpackChunkName: "settings" */ './screens/settings' )
 );
+const ChatStatus = lazy(
+	() => import( /* webpackChunkName: "chat" */ './components/chat-status' )
+);
 const NewTicketScreen = lazy(
 	() => import( /* webpackChunkName: "new-ticket" */ './screens/new-ticket' )
 );
@@ -114,6 +117,9 @@ export default function App() {
 						) }
 					</span>
 				) }
+				<Suspense fallback={ null }>
+					<ChatStatus />
+				</Suspense>
 				<button
 					type="button"
 					className="switchboard-app__help button-link"

@@ -1,8 +1,9 @@
 /**
  * Live chat in the browser: a visitor on the storefront and `agent` in a second context.
  *
- * The agent SPA has no chat screen yet, so the agent acts through the same REST routes the
- * inbox uses (presence, typing, POST /tickets/<id>/messages) from a logged-in request context.
+ * Here the agent acts through the REST routes the inbox uses (presence, typing,
+ * POST /tickets/<id>/messages) from a logged-in request context, to test the widget on its own;
+ * chat-agent.spec.ts drives both real UIs (widget and wp-admin) in two browser contexts.
  */
 
 /**

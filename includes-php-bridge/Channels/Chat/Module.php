@@ -30,6 +30,8 @@ final class Module {
 		add_action( 'switchboard_message_created', array( $this, 'on_message' ), 10, 3 );
 		add_action( 'switchboard_deliver_message', array( $this, 'deliver' ), 10, 2 );
 		( new Widget() )->register();
+		( new MenuBadge() )->register();
+		( new ReplyThreading() )->register();
 		add_action( 'switchboard_installed', array( self::class, 'autoload_settings' ) );
 	}
 

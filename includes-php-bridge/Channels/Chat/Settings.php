@@ -81,7 +81,10 @@ final class Settings {
 				case 'enabled':
 				case 'bot_enabled':
 				case 'hours_enabled':
-					$settings[ $key ] = (bool) $value;
+					if ( ! is_bool( $value ) ) {
+						return self::invalid( $key );
+					}
+					$settings[ $key ] = $value;
 					break;
 				case 'color':
 					$color = sanitize_hex_color( (string) $value );
@@ -91,7 +94,10 @@ final class Settings {
 					$settings[ $key ] = $color;
 					break;
 				case 'greeting':
-					$settings[ $key ] = mb_substr( sanitize_textarea_field( (string) $value ), 0, 500 );
+					if ( ! is_string( $value ) || mb_strlen( $value ) > 500 ) {
+						return self::invalid( $key );
+					}
+					$settings[ $key ] = sanitize_textarea_field( $value );
 					break;
 				case 'position':
 					if ( ! in_array( $value, array( 'left', 'right' ), true ) ) {
@@ -106,15 +112,27 @@ final class Settings {
 					$settings[ $key ] = $value;
 					break;
 				case 'page_ids':
-					$settings[ $key ] = array_values( array_unique( array_filter( array_map( 'absint', (array) $value ) ) ) );
+					if ( ! is_array( $value ) || count( $value ) > 500 ) {
+						return self::invalid( $key );
+					}
+					foreach ( $value as $page_id ) {
+						if ( ! is_int( $page_id ) && ! ( is_string( $page_id ) && ctype_digit( $page_id ) ) ) {
+							return self::invalid( $key );
+						}
+					}
+					$settings[ $key ] = array_values( array_unique( array_filter( array_map( 'absint', $value ) ) ) );
 					break;
 				case 'hours':
-					$hours = array_values( (array) $value );
+					$hours = is_array( $value ) ? array_values( $value ) : array();
 					if ( 7 !== count( $hours ) ) {
 						return self::invalid( $key );
 					}
 					foreach ( $hours as $range ) {
-						if ( '' !== $range && ! preg_match( '/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/', (string) $range ) ) {
+						if ( ! is_string( $range ) || ( '' !== $range && ! preg_match( '/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/', $range ) ) ) {
+							return self::invalid( $key );
+						}
+						if ( '' !== $range && substr( $range, 0, 5 ) >= substr( $range, 6 ) ) {
+							// Opening must come before closing (overnight hours are two days' ranges).
 							return self::invalid( $key );
 						}
 					}

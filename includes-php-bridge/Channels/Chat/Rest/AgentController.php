@@ -112,7 +112,7 @@ final class AgentController extends Controller {
 				),
 			)
 		);
-		foreach ( array( 'typing', 'accept', 'end' ) as $action ) {
+		foreach ( array( 'typing', 'accept', 'end', 'transcript' ) as $action ) {
 			register_rest_route(
 				$this->namespace,
 				'/chat/sessions/(?P<ticket_id>\d+)/' . $action,
@@ -246,23 +246,27 @@ final class AgentController extends Controller {
 			return new WP_Error( 'switchboard_chat_not_found', __( 'This ticket is not a chat.', 'switchboard' ), array( 'status' => 404 ) );
 		}
 		$context = json_decode( (string) $session['context'], true );
+		$agent   = (int) $session['agent_id'];
 		return rest_ensure_response(
 			array(
-				'ticket_id'      => (int) $session['ticket_id'],
-				'status'         => (string) $session['status'],
-				'customer_id'    => (int) $session['customer_id'],
-				'user_id'        => (int) $session['user_id'],
-				'agent_id'       => (int) $session['agent_id'],
-				'page_url'       => (string) $session['page_url'],
-				'page_title'     => (string) $session['page_title'],
-				'user_agent'     => (string) $session['user_agent'],
-				'visitor_typing' => Sessions::is_typing( $session['visitor_typing_at'] ),
-				'visitor_online' => Sessions::visitor_present( $session ),
-				'last_seen_at'   => Time::iso( (string) $session['last_seen_at'] ),
-				'waiting_since'  => Time::iso( $session['waiting_since'] ),
-				'started_at'     => Time::iso( (string) $session['created_at'] ),
-				'ended_at'       => Time::iso( $session['ended_at'] ),
-				'context'        => is_array( $context ) ? $context : new \stdClass(),
+				'ticket_id'       => (int) $session['ticket_id'],
+				'version'         => (int) $session['agent_version'],
+				'last_message_id' => (int) $session['last_message_id'],
+				'agent_name'      => $agent > 0 ? (string) ( People::users( array( $agent ) )[ $agent ]['name'] ?? '' ) : '',
+				'status'          => (string) $session['status'],
+				'customer_id'     => (int) $session['customer_id'],
+				'user_id'         => (int) $session['user_id'],
+				'agent_id'        => (int) $session['agent_id'],
+				'page_url'        => (string) $session['page_url'],
+				'page_title'      => (string) $session['page_title'],
+				'user_agent'      => (string) $session['user_agent'],
+				'visitor_typing'  => Sessions::is_typing( $session['visitor_typing_at'] ),
+				'visitor_online'  => Sessions::visitor_present( $session ),
+				'last_seen_at'    => Time::iso( (string) $session['last_seen_at'] ),
+				'waiting_since'   => Time::iso( $session['waiting_since'] ),
+				'started_at'      => Time::iso( (string) $session['created_at'] ),
+				'ended_at'        => Time::iso( $session['ended_at'] ),
+				'context'         => is_array( $context ) ? $context : new \stdClass(),
 			)
 		);
 	}
@@ -323,6 +327,34 @@ final class AgentController extends Controller {
 			array(
 				'ended'           => true,
 				'transcript_sent' => $sent,
+			)
+		);
+	}
+
+	/**
+	 * Emails the transcript (public messages only) to the chat's customer.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|WP_Error
+	 */
+	public function transcript( $request ) {
+		$session = $this->sessions->by_ticket( (int) $request['ticket_id'] );
+		if ( ! $session ) {
+			return new WP_Error( 'switchboard_chat_not_found', __( 'This ticket is not a chat.', 'switchboard' ), array( 'status' => 404 ) );
+		}
+		$customer = ( new Customers() )->get( (int) $session['customer_id'] );
+		$email    = (string) ( $customer['email'] ?? '' );
+		if ( ! is_email( $email ) ) {
+			return new WP_Error( 'switchboard_chat_no_email', __( 'This customer has no email address to send the transcript to.', 'switchboard' ), array( 'status' => 409 ) );
+		}
+		if ( ! ( new Transcript() )->send( (int) $session['ticket_id'] ) ) {
+			return new WP_Error( 'switchboard_mail_failed', __( 'The email could not be sent.', 'switchboard' ), array( 'status' => 502 ) );
+		}
+		( new Events() )->record( (int) $session['ticket_id'], 'chat_transcript_sent', array( 'to' => $email ) );
+		return rest_ensure_response(
+			array(
+				'transcript_sent' => true,
+				'to'              => $email,
 			)
 		);
 	}

@@ -37,6 +37,11 @@ final class VisitorController extends Controller {
 	public const TOKEN_HEADER = 'X-Switchboard-Chat-Token';
 
 	/**
+	 * Pages visited kept in a session's context.
+	 */
+	public const PAGES_KEPT = 20;
+
+	/**
 	 * Route base.
 	 *
 	 * @var string
@@ -295,6 +300,8 @@ final class VisitorController extends Controller {
 			)
 		);
 		$session            = (array) $this->sessions->get( $id );
+		$this->capture_context( $session, (string) $session['page_url'], (string) $session['page_title'] );
+		$session = (array) $this->sessions->get( $id );
 
 		$response = rest_ensure_response( array( 'token' => $token ) + $this->state( $session, 0 ) );
 		$response->set_status( 201 );
@@ -551,14 +558,36 @@ final class VisitorController extends Controller {
 	 */
 	public function context( $request ) {
 		$session = (array) $this->session( $request );
-		$set     = array(
-			'page_url'   => esc_url_raw( (string) $request['page_url'] ),
-			'page_title' => mb_substr( sanitize_text_field( (string) $request['page_title'] ), 0, 255 ),
-		);
+		$this->capture_context( $session, esc_url_raw( (string) $request['page_url'] ), mb_substr( sanitize_text_field( (string) $request['page_title'] ), 0, 255 ) );
+		return rest_ensure_response( array( 'ok' => true ) );
+	}
+
+	/**
+	 * Stores the visitor's current page, the pages she visited (the last PAGES_KEPT) and whatever
+	 * `switchboard_chat_visitor_context` adds (the WooCommerce module adds her cart and orders).
+	 * Runs inside the visitor's own request only (start and /context).
+	 *
+	 * @param array<string, mixed> $session    Session row.
+	 * @param string               $page_url   Current page (already sanitized).
+	 * @param string               $page_title Its title (already sanitized).
+	 */
+	private function capture_context( array $session, string $page_url, string $page_title ): void {
+		$old   = json_decode( (string) ( $session['context'] ?? '' ), true );
+		$pages = is_array( $old ) && isset( $old['pages'] ) && is_array( $old['pages'] ) ? $old['pages'] : array();
+		$last  = end( $pages );
+		if ( '' !== $page_url && ( ! is_array( $last ) || ( $last['url'] ?? '' ) !== $page_url ) ) {
+			$pages[] = array(
+				'url'   => $page_url,
+				'title' => $page_title,
+				'at'    => gmdate( 'Y-m-d\TH:i:s\Z' ),
+			);
+		}
+		$pages = array_slice( $pages, -self::PAGES_KEPT );
 
 		/**
-		 * Filters extra visitor context stored for agents (e.g. a cart snapshot), read where the
-		 * visitor's own request has it.
+		 * Filters extra visitor context stored for agents (e.g. a cart snapshot). Runs in the
+		 * visitor's own request (chat start and every page she opens while chatting), so it may
+		 * read her cart; it must only ever add the visitor's own data.
 		 *
 		 * @since 0.1.0
 		 *
@@ -566,11 +595,14 @@ final class VisitorController extends Controller {
 		 * @param array<string, mixed> $session Session row.
 		 */
 		$extra = apply_filters( 'switchboard_chat_visitor_context', array(), $session );
-		if ( $extra ) {
-			$set['context'] = (string) wp_json_encode( $extra );
+		$extra = is_array( $extra ) ? $extra : array();
+		unset( $extra['pages'] );
+		$set = array( 'context' => (string) wp_json_encode( array( 'pages' => $pages ) + $extra ) );
+		if ( '' !== $page_url ) {
+			$set['page_url']   = $page_url;
+			$set['page_title'] = $page_title;
 		}
 		$this->sessions->update( (int) $session['id'], $set, false, true );
-		return rest_ensure_response( array( 'ok' => true ) );
 	}
 
 	/**

@@ -8,7 +8,14 @@
  */
 import { Button } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useEffect, useMemo, useRef, useState } from '@wordpress/element';
+import {
+	Suspense,
+	lazy,
+	useEffect,
+	useMemo,
+	useRef,
+	useState,
+} from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -27,6 +34,10 @@ import Loading from '../../components/loading';
 import type { Ticket } from '../../../shared/types';
 import { toApiError } from '../../../shared/api/errors';
 import './style.scss';
+
+const ChatQueue = lazy(
+	() => import( /* webpackChunkName: "chat" */ '../../components/chat-queue' )
+);
 
 export default function InboxScreen( { route }: { route: Route } ) {
 	const query = useMemo(
@@ -193,6 +204,9 @@ export default function InboxScreen( { route }: { route: Route } ) {
 			className="switchboard-inbox"
 			aria-labelledby="switchboard-inbox-title"
 		>
+			<Suspense fallback={ null }>
+				<ChatQueue />
+			</Suspense>
 			<div className="switchboard-inbox__header">
 				<h2
 					id="switchboard-inbox-title"

@@ -12,7 +12,7 @@ import {
 	TextControl,
 } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useState } from '@wordpress/element';
+import { Suspense, lazy, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -36,6 +36,13 @@ import {
 } from '../../preferences';
 import { toApiError } from '../../../shared/api/errors';
 import './style.scss';
+
+const ChatSettingsTab = lazy(
+	() =>
+		import(
+			/* webpackChunkName: "chat-settings" */ '../../components/chat-settings'
+		)
+);
 
 function TagsTab() {
 	const { tags, error } = useSelect(
@@ -246,7 +253,13 @@ export default function SettingsScreen( { route }: { route: Route } ) {
 		{ name: 'tags', title: __( 'Tags', 'switchboard' ) },
 		{ name: 'team', title: __( 'Team', 'switchboard' ) },
 		...( canManage
-			? [ { name: 'mailboxes', title: __( 'Mailboxes', 'switchboard' ) } ]
+			? [
+					{
+						name: 'mailboxes',
+						title: __( 'Mailboxes', 'switchboard' ),
+					},
+					{ name: 'chat', title: __( 'Chat', 'switchboard' ) },
+			  ]
 			: [] ),
 		{ name: 'general', title: __( 'General', 'switchboard' ) },
 		{ name: 'kb', title: __( 'Knowledge base', 'switchboard' ) },
@@ -266,6 +279,9 @@ export default function SettingsScreen( { route }: { route: Route } ) {
 				{ __( 'Settings', 'switchboard' ) }
 			</h2>
 			<TabPanel
+				// Manager tabs arrive with the overview: remount then, so a link to one of them
+				// (`&tab=mailboxes`) opens it instead of falling back to the first tab.
+				key={ canManage ? 'manager' : 'agent' }
 				tabs={ tabs }
 				initialTabName={ initial }
 				onSelect={ ( tab: string ) =>
@@ -278,6 +294,11 @@ export default function SettingsScreen( { route }: { route: Route } ) {
 						{ tab.name === 'tags' && <TagsTab /> }
 						{ tab.name === 'team' && <TeamTab /> }
 						{ tab.name === 'mailboxes' && <MailboxesSettings /> }
+						{ tab.name === 'chat' && (
+							<Suspense fallback={ <Loading /> }>
+								<ChatSettingsTab />
+							</Suspense>
+						) }
 						{ tab.name === 'general' && <GeneralTab /> }
 						{ tab.name === 'kb' && <KbInsights /> }
 					</div>

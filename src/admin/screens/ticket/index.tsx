@@ -8,7 +8,7 @@
  */
 import { Button } from '@wordpress/components';
 import { useDispatch, useRegistry, useSelect } from '@wordpress/data';
-import { useRef, useState } from '@wordpress/element';
+import { Suspense, lazy, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -33,6 +33,10 @@ import { toApiError } from '../../../shared/api/errors';
 import type { Message, TicketPatch } from '../../../shared/types';
 import { confirmAction } from '../../utils/confirm';
 import './style.scss';
+
+const ChatPanel = lazy(
+	() => import( /* webpackChunkName: "chat" */ '../../components/chat-panel' )
+);
 
 export default function TicketScreen( { route }: { route: Route } ) {
 	const id = route.ticket ?? 0;
@@ -71,6 +75,7 @@ export default function TicketScreen( { route }: { route: Route } ) {
 	const { createNotice } = useDispatch( coreStore );
 	const composerRef = useRef< ComposerHandle >( null );
 	const [ typing, setTyping ] = useState( false );
+	const chatTyping = useRef< () => void >();
 	const others = usePresence( id, typing );
 
 	usePolling(
@@ -243,7 +248,12 @@ export default function TicketScreen( { route }: { route: Route } ) {
 						ticketId={ id }
 						channel={ ticket.channel }
 						agents={ agents }
-						onTyping={ setTyping }
+						onTyping={ ( value ) => {
+							setTyping( value );
+							if ( value ) {
+								chatTyping.current?.();
+							}
+						} }
 						onError={ ( message ) =>
 							createNotice( 'error', message, 'composer-error' )
 						}
@@ -274,6 +284,14 @@ export default function TicketScreen( { route }: { route: Route } ) {
 					className="switchboard-ticket__side"
 					aria-label={ __( 'Ticket details', 'switchboard' ) }
 				>
+					{ ticket.channel === 'chat' && (
+						<Suspense fallback={ null }>
+							<ChatPanel
+								ticketId={ id }
+								typingRef={ chatTyping }
+							/>
+						</Suspense>
+					) }
 					<TicketControls
 						key={ `${ ticket.id }:${ ticket.order_id }` }
 						ticket={ ticket }
