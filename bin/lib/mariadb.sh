@@ -47,6 +47,7 @@ sb_db_init() {
 
 sb_db_start() {
 	mkdir -p "$SB_DB_DIR"
+	local log_offset=-1
 	if sb_db_running; then
 		return 0
 	fi
@@ -61,6 +62,8 @@ sb_db_start() {
 		fi
 		sb_db_init
 		rm -f "$SB_DB_PIDFILE" "$SB_DB_SOCKET"
+		log_offset=0
+		[[ -f "$SB_DB_LOG" ]] && log_offset="$(stat -c %s "$SB_DB_LOG")"
 		sb_log "starting MariaDB on 127.0.0.1:$SB_DB_PORT"
 		# mariadbd writes its own pid file.
 		sb_daemon - "$SB_DB_DIR/mysqld.out" mariadbd \
@@ -83,12 +86,31 @@ sb_db_start() {
 	local i
 	for ((i = 0; i < 120; i++)); do
 		if sb_db_alive; then
+			if ((log_offset >= 0)) && tail -c +"$((log_offset + 1))" "$SB_DB_LOG" 2>/dev/null | grep -q 'Starting crash recovery'; then
+				sb_db_repair_fulltext
+			fi
 			return 0
 		fi
 		sleep 0.5
 	done
 	tail -n 30 "$SB_DB_LOG" >&2 2>/dev/null || true
 	sb_die "MariaDB did not answer within 60s (log: ${SB_DB_LOG#"$SB_REPO_DIR"/})"
+}
+
+# After an unclean shutdown (a killed machine or process) InnoDB may restart FULLTEXT document ids
+# below ids it already recorded as deleted, so rows written afterwards are invisible to MATCH()
+# (MDEV-34057). Rebuilding each table with a FULLTEXT index resets that state; the runtime's
+# tables are small, so this takes seconds.
+sb_db_repair_fulltext() {
+	local tables table
+	tables="$(sb_db_client -N -e "SELECT DISTINCT CONCAT('\`', TABLE_SCHEMA, '\`.\`', TABLE_NAME, '\`')
+		FROM information_schema.STATISTICS WHERE INDEX_TYPE = 'FULLTEXT' AND TABLE_SCHEMA LIKE 'switchboard%'")" || return 0
+	[[ -n "$tables" ]] || return 0
+	sb_log "MariaDB recovered from an unclean shutdown: rebuilding FULLTEXT tables (MDEV-34057)"
+	while IFS= read -r table; do
+		[[ -n "$table" ]] && sb_db_client -N -e "OPTIMIZE TABLE $table" >/dev/null 2>&1
+	done <<<"$tables"
+	return 0
 }
 
 sb_db_stop() {
