@@ -264,13 +264,15 @@ final class Mailer {
 			$error = $e->get_error_message();
 		};
 		$this->smtp    = is_array( $mail['smtp'] ?? null ) ? $mail['smtp'] : null;
-		add_action( 'phpmailer_init', array( $this, 'configure' ), 5 );
+		// Late: WooCommerce's WC_Email::handle_multipart (priority 10) blanks AltBody for any
+		// wp_mail() after one of its emails was rendered but not sent, which dropped our text part.
+		add_action( 'phpmailer_init', array( $this, 'configure' ), PHP_INT_MAX - 1 );
 		add_action( 'phpmailer_init', array( $this, 'use_smtp' ), PHP_INT_MAX );
 		add_action( 'wp_mail_failed', $catch );
 		try {
 			$ok = wp_mail( (string) $mail['to'], (string) $mail['subject'], (string) $mail['html'], $headers, array_values( (array) ( $mail['attachments'] ?? array() ) ) );
 		} finally {
-			remove_action( 'phpmailer_init', array( $this, 'configure' ), 5 );
+			remove_action( 'phpmailer_init', array( $this, 'configure' ), PHP_INT_MAX - 1 );
 			remove_action( 'phpmailer_init', array( $this, 'use_smtp' ), PHP_INT_MAX );
 			remove_action( 'wp_mail_failed', $catch );
 			$this->restore_smtp();

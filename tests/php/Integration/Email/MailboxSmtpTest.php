@@ -252,7 +252,18 @@ final class MailboxSmtpTest extends TestCase {
 
 		$customer  = "ann-{$this->tag}@example.com";
 		$ticket_id = $this->ticket( $mailbox_id, $customer );
-		$reply_id  = $this->reply( $ticket_id, 'Your parcel left our warehouse today.' );
+		// WooCommerce's WC_Email::handle_multipart (phpmailer_init, priority 10) blanks AltBody for
+		// every later wp_mail() once one of its emails was rendered but not sent: the text part
+		// must survive such a handler.
+		$blank_alt_body = static function ( $phpmailer ): void {
+			$phpmailer->AltBody = ''; // phpcs:ignore WordPress.NamingConventions.ValidVariableName
+		};
+		add_action( 'phpmailer_init', $blank_alt_body, 10 );
+		try {
+			$reply_id = $this->reply( $ticket_id, 'Your parcel left our warehouse today.' );
+		} finally {
+			remove_action( 'phpmailer_init', $blank_alt_body, 10 );
+		}
 		$this->assertSame( 'sent', $this->message( $reply_id )['delivery_status'], (string) $this->message( $reply_id )['delivery_error'] );
 
 		$received = $this->received();
