@@ -65,6 +65,76 @@ async function asApiError( error: unknown ): Promise< ApiError > {
 }
 
 /**
+ * What the mailbox form is doing: saving or one of its connection tests (one at a time).
+ */
+type Busy = 'save' | 'test' | 'smtp' | null;
+
+/**
+ * A "test the connection" button with its success message; a failure goes to the form's error.
+ *
+ * @param props          Props.
+ * @param props.name     Which test (the form's busy state).
+ * @param props.label    Button label.
+ * @param props.success  Message shown when the test passes.
+ * @param props.run      Runs the test (rejects with the server's error).
+ * @param props.disabled Disabled besides while the form is busy.
+ * @param props.busy     The form's busy state.
+ * @param props.setBusy  Sets it.
+ * @param props.setError Shows an error on the form (null clears it).
+ */
+function ConnectionTest( {
+	name,
+	label,
+	success,
+	run,
+	disabled = false,
+	busy,
+	setBusy,
+	setError,
+}: {
+	name: Exclude< Busy, 'save' | null >;
+	label: string;
+	success: string;
+	run: () => Promise< unknown >;
+	disabled?: boolean;
+	busy: Busy;
+	setBusy: ( busy: Busy ) => void;
+	setError: ( error: string | null ) => void;
+} ) {
+	const [ passed, setPassed ] = useState( false );
+	return (
+		<div className="switchboard-mailboxes__test">
+			<Button
+				variant="secondary"
+				__next40pxDefaultSize
+				isBusy={ busy === name }
+				disabled={ busy !== null || disabled }
+				onClick={ async () => {
+					setBusy( name );
+					setPassed( false );
+					setError( null );
+					try {
+						await run();
+						setPassed( true );
+					} catch ( e ) {
+						setError( ( await asApiError( e ) ).message );
+					} finally {
+						setBusy( null );
+					}
+				} }
+			>
+				{ label }
+			</Button>
+			{ passed && (
+				<span className="switchboard-mailboxes__ok" role="status">
+					{ success }
+				</span>
+			) }
+		</div>
+	);
+}
+
+/**
  * A UTC database time (`YYYY-MM-DD HH:MM:SS`) in the browser's locale.
  *
  * @param utc Time or null.
@@ -175,12 +245,8 @@ function MailboxForm( {
 	const [ password, setPassword ] = useState( '' );
 	const [ smtpPassword, setSmtpPassword ] = useState( '' );
 	const [ tags, setTags ] = useState( ( mailbox?.tags ?? [] ).join( ', ' ) );
-	const [ busy, setBusy ] = useState< 'save' | 'test' | 'smtp' | null >(
-		null
-	);
+	const [ busy, setBusy ] = useState< Busy >( null );
 	const [ error, setError ] = useState< string | null >( null );
-	const [ tested, setTested ] = useState< string | null >( null );
-	const [ smtpTested, setSmtpTested ] = useState< string | null >( null );
 	const { createNotice } = useDispatch( coreStore );
 
 	const set =
@@ -333,47 +399,18 @@ function MailboxForm( {
 							onChange={ set( 'imap_folder' ) }
 						/>
 					</div>
-					<div className="switchboard-mailboxes__test">
-						<Button
-							variant="secondary"
-							__next40pxDefaultSize
-							isBusy={ busy === 'test' }
-							disabled={ busy !== null }
-							onClick={ async () => {
-								setBusy( 'test' );
-								setTested( null );
-								setError( null );
-								try {
-									await testMailbox(
-										mailbox?.id ?? 0,
-										payload()
-									);
-									setTested(
-										__(
-											'Connection works: logged in and opened the folder.',
-											'switchboard'
-										)
-									);
-								} catch ( e ) {
-									setError(
-										( await asApiError( e ) ).message
-									);
-								} finally {
-									setBusy( null );
-								}
-							} }
-						>
-							{ __( 'Test connection', 'switchboard' ) }
-						</Button>
-						{ tested && (
-							<span
-								className="switchboard-mailboxes__ok"
-								role="status"
-							>
-								{ tested }
-							</span>
+					<ConnectionTest
+						name="test"
+						label={ __( 'Test connection', 'switchboard' ) }
+						success={ __(
+							'Connection works: logged in and opened the folder.',
+							'switchboard'
 						) }
-					</div>
+						run={ () => testMailbox( mailbox?.id ?? 0, payload() ) }
+						busy={ busy }
+						setBusy={ setBusy }
+						setError={ setError }
+					/>
 				</fieldset>
 				<div className="switchboard-mailboxes__row">
 					<SelectControl
@@ -590,49 +627,19 @@ function MailboxForm( {
 							}
 						/>
 					</div>
-					<div className="switchboard-mailboxes__test">
-						<Button
-							variant="secondary"
-							__next40pxDefaultSize
-							isBusy={ busy === 'smtp' }
-							disabled={
-								busy !== null || ! data.smtp_host.trim()
-							}
-							onClick={ async () => {
-								setBusy( 'smtp' );
-								setSmtpTested( null );
-								setError( null );
-								try {
-									await testSmtp(
-										mailbox?.id ?? 0,
-										payload()
-									);
-									setSmtpTested(
-										__(
-											'SMTP works: connected and logged in (nothing was sent).',
-											'switchboard'
-										)
-									);
-								} catch ( e ) {
-									setError(
-										( await asApiError( e ) ).message
-									);
-								} finally {
-									setBusy( null );
-								}
-							} }
-						>
-							{ __( 'Test SMTP', 'switchboard' ) }
-						</Button>
-						{ smtpTested && (
-							<span
-								className="switchboard-mailboxes__ok"
-								role="status"
-							>
-								{ smtpTested }
-							</span>
+					<ConnectionTest
+						name="smtp"
+						label={ __( 'Test SMTP', 'switchboard' ) }
+						success={ __(
+							'SMTP works: connected and logged in (nothing was sent).',
+							'switchboard'
 						) }
-					</div>
+						run={ () => testSmtp( mailbox?.id ?? 0, payload() ) }
+						disabled={ ! data.smtp_host.trim() }
+						busy={ busy }
+						setBusy={ setBusy }
+						setError={ setError }
+					/>
 				</fieldset>
 				<ToggleControl
 					__nextHasNoMarginBottom
