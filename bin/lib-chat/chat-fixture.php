@@ -7,10 +7,6 @@
  *       the bench all start chats from loopback)
  *   bash bin/wp-php.sh test bin/lib-chat/chat-fixture.php sessions N [status]
  *       starts N guest chats directly (bench), prints [{token, email}] as JSON
- *   bash bin/wp-php.sh test bin/lib-chat/chat-fixture.php mail-sink
- *       installs a must-use plugin in the test site that sends mail addressed to
- *       *@chat-e2e.test to the SMTP sink (bin/lib-mail/smtp.sh, 127.0.0.1:10025); nothing else
- *       is rerouted
  *
  * @package Switchboard
  */
@@ -50,41 +46,7 @@ if ( 'reset-limits' === $switchboard_cmd ) {
 		);
 	}
 	echo wp_json_encode( $switchboard_out ), "\n";
-} elseif ( 'mail-sink' === $switchboard_cmd ) {
-	$switchboard_dir = WPMU_PLUGIN_DIR;
-	wp_mkdir_p( $switchboard_dir );
-	file_put_contents(
-		$switchboard_dir . '/switchboard-chat-e2e-mail.php',
-		<<<'PHP'
-<?php
-/**
- * Written by bin/lib-chat/chat-fixture.php for the chat e2e tests: mail to *@chat-e2e.test goes
- * to the local SMTP sink (bin/lib-mail/smtp.sh). Nothing else is rerouted.
- */
-// "wordpress@localhost" is not an address PHPMailer accepts; the test site has no domain.
-add_filter(
-	'wp_mail_from',
-	static fn ( $from ) => is_email( $from ) && str_contains( (string) substr( strrchr( $from, '@' ), 1 ), '.' ) ? $from : 'wordpress@localhost.localdomain'
-);
-add_action(
-	'phpmailer_init',
-	static function ( $mailer ) {
-		foreach ( $mailer->getToAddresses() as $to ) {
-			if ( str_ends_with( strtolower( (string) $to[0] ), '@chat-e2e.test' ) ) {
-				$mailer->isSMTP();
-				$mailer->Host        = '127.0.0.1';
-				$mailer->Port        = (int) ( getenv( 'SWITCHBOARD_SMTP_PORT' ) ?: 10025 );
-				$mailer->SMTPAuth    = false;
-				$mailer->SMTPAutoTLS = false;
-				return;
-			}
-		}
-	}
-);
-PHP
-	);
-	echo "ok\n";
 } else {
-	fwrite( STDERR, "usage: chat-fixture.php reset-limits | sessions N | mail-sink\n" );
+	fwrite( STDERR, "usage: chat-fixture.php reset-limits | sessions N\n" );
 	exit( 2 );
 }

@@ -170,16 +170,6 @@ test( 'nobody online: the message becomes a ticket and the reply arrives by emai
 		cwd: REPO,
 		stdio: 'ignore',
 	} );
-	execFileSync(
-		'bash',
-		[
-			'bin/wp-php.sh',
-			'test',
-			'bin/lib-chat/chat-fixture.php',
-			'mail-sink',
-		],
-		{ cwd: REPO, stdio: 'ignore' }
-	);
 	await agent.post( rest( '/chat/presence' ), { data: { status: 'away' } } );
 	const marker = unique();
 	const email = `olga-${ marker }@chat-e2e.test`;

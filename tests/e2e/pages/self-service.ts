@@ -56,14 +56,13 @@ export function fixture( ...args: string[] ): string {
 }
 
 /**
- * Starts the SMTP sink and routes mail to *@self-service-e2e.test into it.
+ * Starts the SMTP sink, where the runtime site sends all its mail (bin/lib/mu-plugins).
  */
 export function startMailSink(): void {
 	execFileSync( 'bash', [ 'bin/lib-mail/smtp.sh', 'start' ], {
 		cwd: REPO,
 		stdio: 'ignore',
 	} );
-	fixture( 'mail-sink' );
 }
 
 /**
