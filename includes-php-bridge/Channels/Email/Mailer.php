@@ -57,20 +57,36 @@ final class Mailer {
 	private const SMTP_PROPS = array( 'Mailer', 'Host', 'Port', 'SMTPSecure', 'SMTPAutoTLS', 'SMTPAuth', 'Username', 'Password', 'Timeout' );
 
 	/**
-	 * Delivers a public agent/bot reply of an email ticket. Hooked on switchboard_deliver_message.
+	 * Delivers a public agent/bot reply on one of channels(). Hooked on switchboard_deliver_message.
 	 *
 	 * @param array<string, mixed> $message Message row.
 	 * @param array<string, mixed> $ticket  Ticket row.
 	 */
 	public function deliver( array $message, array $ticket ): void {
-		if ( 'email' !== (string) ( $message['channel'] ?? '' ) && 'email' !== (string) ( $ticket['channel'] ?? '' ) ) {
-			return;
-		}
-		if ( 'email' !== (string) ( $message['channel'] ?? 'email' ) ) {
+		if ( ! in_array( (string) ( $message['channel'] ?? '' ), self::channels(), true ) ) {
 			return; // The core chose another channel for this reply.
 		}
 		( new Messages() )->set_delivery_status( (int) $message['id'], 'queued' );
 		$this->send_reply( (int) $message['id'] );
+	}
+
+	/**
+	 * The reply channels delivered as email: `email`, plus those other modules hand over (the
+	 * web form and My Account tickets, see Frontend\ReplyMail) through `switchboard_email_reply_channels`.
+	 *
+	 * @return string[]
+	 */
+	public static function channels(): array {
+		/**
+		 * Filters the channels whose public replies the email channel sends (Mailer: styling,
+		 * threading headers, mailbox SMTP, delivery status, retries).
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param string[] $channels Channel slugs; always includes `email`.
+		 */
+		$channels = (array) apply_filters( 'switchboard_email_reply_channels', array( 'email' ) );
+		return array_values( array_unique( array_merge( array( 'email' ), array_map( 'strval', $channels ) ) ) );
 	}
 
 	/**
@@ -134,6 +150,30 @@ final class Mailer {
 		$signature      = (string) ( $mailbox['settings']['signature'] ?? '' );
 		$html_body      = (string) $message['body_html'];
 		$text_body      = (string) $message['body_text'];
+		/**
+		 * Filters what an outgoing reply adds after its body (before the signature), e.g. the signed
+		 * link to read and answer a web-form ticket online. Runs at every attempt.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param array{html: string, text: string} $extra   HTML (already safe) and text to append.
+		 * @param array<string, mixed>              $message Message row.
+		 * @param array<string, mixed>              $ticket  Ticket row.
+		 */
+		$extra = (array) apply_filters(
+			'switchboard_email_reply_extra',
+			array(
+				'html' => '',
+				'text' => '',
+			),
+			$message,
+			$ticket
+		);
+		if ( '' === trim( $text_body ) ) {
+			$text_body = trim( wp_strip_all_tags( $html_body ) );
+		}
+		$html_body .= (string) ( $extra['html'] ?? '' );
+		$text_body .= (string) ( $extra['text'] ?? '' );
 		if ( '' !== $signature ) {
 			$html_body .= '<p>' . nl2br( esc_html( $signature ) ) . '</p>';
 			$text_body .= "\n\n-- \n" . $signature;

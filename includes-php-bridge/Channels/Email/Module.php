@@ -28,6 +28,8 @@ final class Module {
 	public function register(): void {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 		add_action( 'switchboard_deliver_message', array( $this, 'deliver' ), 10, 2 );
+		// Tells other modules (Frontend\ReplyMail) that replies they would email are sent here.
+		add_filter( 'switchboard_email_channel_active', '__return_true' );
 		add_action( self::RETRY_HOOK, array( $this, 'retry_delivery' ) );
 		add_action( self::POLL_HOOK, array( $this, 'poll' ) );
 		add_filter( 'cron_schedules', array( $this, 'cron_schedules' ) ); // phpcs:ignore WordPress.WP.CronInterval

@@ -116,33 +116,93 @@ export async function mailTo( to: string, marker: string ): Promise< string > {
 }
 
 /**
- * Undoes quoted-printable and base64 text parts well enough to search the text.
+ * The message's headers followed by every text part, each decoded by its own
+ * Content-Transfer-Encoding and charset (a multipart mail mixes 8bit, quoted-printable and
+ * base64 parts; decoding the whole message as one would mangle `=38` in an 8bit URL).
  *
  * @param raw Raw RFC 5322 message.
  */
 export function decodeMail( raw: string ): string {
-	let out = raw;
-	if ( /Content-Transfer-Encoding:\s*quoted-printable/i.test( raw ) ) {
-		out = Buffer.from(
-			raw
+	return [ splitEntity( raw )[ 0 ], ...textParts( raw ) ].join( '\n\n' );
+}
+
+/**
+ * Headers and body of a MIME entity.
+ *
+ * @param entity Raw entity.
+ */
+function splitEntity( entity: string ): [ string, string ] {
+	const at = entity.search( /\r?\n\r?\n/ );
+	if ( at < 0 ) {
+		return [ entity, '' ];
+	}
+	const gap = entity.slice( at ).match( /^\r?\n\r?\n/ ) as RegExpMatchArray;
+	return [ entity.slice( 0, at ), entity.slice( at + gap[ 0 ].length ) ];
+}
+
+/**
+ * One header's unfolded value, or ''.
+ *
+ * @param headers Header block.
+ * @param name    Header name.
+ */
+function mimeHeader( headers: string, name: string ): string {
+	const unfolded = headers.replace( /\r?\n[ \t]+/g, ' ' );
+	const match = unfolded.match(
+		new RegExp( `^${ name }:[ \t]*(.*)$`, 'im' )
+	);
+	return match ? match[ 1 ].trim() : '';
+}
+
+/**
+ * The decoded text/* leaves of an entity, depth first.
+ *
+ * @param entity Raw entity.
+ */
+function textParts( entity: string ): string[] {
+	const [ headers, body ] = splitEntity( entity );
+	const type = mimeHeader( headers, 'Content-Type' ) || 'text/plain';
+	const boundary = type.match( /boundary="?([^";]+)"?/i );
+	if ( /^multipart\//i.test( type ) && boundary ) {
+		const out: string[] = [];
+		for ( const piece of body.split( `--${ boundary[ 1 ] }` ).slice( 1 ) ) {
+			if ( piece.startsWith( '--' ) ) {
+				break; // The closing delimiter.
+			}
+			out.push( ...textParts( piece.replace( /^[ \t]*\r?\n/, '' ) ) );
+		}
+		return out;
+	}
+	if ( ! /^text\//i.test( type ) ) {
+		return [];
+	}
+	const encoding = mimeHeader(
+		headers,
+		'Content-Transfer-Encoding'
+	).toLowerCase();
+	let bytes: Buffer;
+	if ( encoding === 'base64' ) {
+		bytes = Buffer.from( body.replace( /\s+/g, '' ), 'base64' );
+	} else if ( encoding === 'quoted-printable' ) {
+		bytes = Buffer.from(
+			body
 				.replace( /=\r?\n/g, '' )
 				.replace( /=([0-9A-F]{2})/gi, ( _m, hex ) =>
 					String.fromCharCode( parseInt( hex, 16 ) )
 				),
 			'latin1'
-		).toString( 'utf8' );
+		);
+	} else {
+		bytes = Buffer.from( body, 'utf8' );
 	}
-	const b64 = raw.match(
-		/Content-Transfer-Encoding:\s*base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/i
-	);
-	if ( b64 ) {
-		out +=
-			'\n' +
-			Buffer.from( b64[ 1 ].replace( /\s+/g, '' ), 'base64' ).toString(
-				'utf8'
-			);
-	}
-	return out;
+	const charset = (
+		type.match( /charset="?([^";]+)"?/i )?.[ 1 ] ?? 'utf-8'
+	).toLowerCase();
+	return [
+		bytes.toString(
+			charset === 'iso-8859-1' || charset === 'latin1' ? 'latin1' : 'utf8'
+		),
+	];
 }
 
 /**

@@ -718,7 +718,7 @@ final class MailboxesController extends Controller {
 	public function retry_delivery( WP_REST_Request $request ) {
 		$messages = new Messages();
 		$message  = $messages->get( (int) $request['id'] );
-		if ( null === $message || 'email' !== (string) $message['channel'] || 'out' !== (string) $message['direction'] || ! empty( $message['is_private'] ) ) {
+		if ( null === $message || ! in_array( (string) $message['channel'], Mailer::channels(), true ) || 'out' !== (string) $message['direction'] || ! empty( $message['is_private'] ) ) {
 			return self::not_found( 'message' );
 		}
 		$ticket = ( new TicketService() )->get( (int) $message['ticket_id'] );

@@ -20,13 +20,19 @@ import { toApiError } from '../../../shared/api/errors';
 import type { Message } from '../../../shared/types';
 
 /**
+ * Channels whose replies the email channel sends (web form and My Account replies go out by
+ * email too; see Frontend\ReplyMail and Channels\Email\Mailer::channels()).
+ */
+const EMAILED_CHANNELS = [ 'email', 'web', 'account' ];
+
+/**
  * Whether a message is an email reply that can be sent again.
  *
  * @param message Message.
  */
 export function canRetryDelivery( message: Message ): boolean {
 	return (
-		message.channel === 'email' &&
+		EMAILED_CHANNELS.includes( message.channel ) &&
 		message.direction === 'out' &&
 		! message.is_private &&
 		( message.delivery_status === 'failed' ||

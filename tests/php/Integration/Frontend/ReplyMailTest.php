@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Tests\Integration\Frontend;
 
+use Switchboard\Frontend\ReplyMail;
 use Switchboard\Tests\TestCase;
 use Switchboard\Tickets\Access;
 use Switchboard\Tickets\Customers;
@@ -81,10 +82,55 @@ final class ReplyMailTest extends TestCase {
 		$this->assertStringContainsString( '#' . $id, (string) $mail[0]['subject'] );
 		$this->assertStringContainsString( 'A lid is on its way today.', (string) $mail[0]['message'] );
 		$this->assertStringNotContainsString( 'INTERNAL', (string) $mail[0]['message'] );
-		$this->assertSame( 1, preg_match( '#/contact/\?sb_ticket=(\d+)&sb_token=([a-f0-9]{32})#', (string) $mail[0]['message'], $m ) );
+		// Sent by the email channel's Mailer: the store's HTML frame, signed Reply-To for threading.
+		$this->assertStringContainsString( '<!DOCTYPE html>', (string) $mail[0]['message'] );
+		$this->assertMatchesRegularExpression( '/^Reply-To: [^+@]+\+' . $id . '\.[0-9a-f]{10}@/m', implode( "\n", (array) $mail[0]['headers'] ) );
+		$this->assertSame( 1, preg_match( '#/contact/\?sb_ticket=(\d+)&sb_token=([a-f0-9]{32})#', html_entity_decode( (string) $mail[0]['message'] ), $m ) );
 		$this->assertSame( $id, (int) $m[1] );
 		$this->assertTrue( Access::verify_token( (array) $this->service->get( $id ), $m[2] ) );
 		$this->assertSame( 'sent', ( new Messages() )->get( (int) $reply->get_data()['id'] )['delivery_status'] );
+	}
+
+	public function test_without_the_email_channel_the_reply_is_a_plain_wp_mail_with_the_signed_link(): void {
+		global $wp_filter;
+		$saved = array(
+			'switchboard_deliver_message'      => isset( $wp_filter['switchboard_deliver_message'] ) ? clone $wp_filter['switchboard_deliver_message'] : null,
+			'switchboard_email_channel_active' => isset( $wp_filter['switchboard_email_channel_active'] ) ? clone $wp_filter['switchboard_email_channel_active'] : null,
+		);
+		// As if the email module were not loaded: only the web/account delivery remains.
+		remove_all_actions( 'switchboard_deliver_message' );
+		remove_all_filters( 'switchboard_email_channel_active' );
+		add_action( 'switchboard_deliver_message', array( new ReplyMail(), 'deliver' ), 10, 2 );
+		try {
+			$email    = 'rmf_' . wp_generate_password( 6, false, false ) . '@example.test';
+			$customer = ( new Customers() )->resolve(
+				'email',
+				$email,
+				array(
+					'name'  => 'Hal',
+					'email' => $email,
+				)
+			);
+			$id       = $this->ticket( 'web', $customer );
+			$this->as_user( 'rm_agent' );
+			$reply = $this->rest( 'POST', "/switchboard/v1/tickets/{$id}/messages", array( 'body' => 'Fallback reply.' ) );
+			$this->assertSame( 201, $reply->get_status() );
+			$mail = $this->mail_to( $email );
+			$this->assertCount( 1, $mail );
+			$this->assertSame( sprintf( '[#%d] New reply: Lid missing', $id ), (string) $mail[0]['subject'] );
+			$this->assertStringNotContainsString( '<html', (string) $mail[0]['message'] );
+			$this->assertSame( 1, preg_match( '#/contact/\?sb_ticket=(\d+)&sb_token=([a-f0-9]{32})#', (string) $mail[0]['message'], $m ) );
+			$this->assertTrue( Access::verify_token( (array) $this->service->get( $id ), $m[2] ) );
+			$this->assertSame( 'sent', ( new Messages() )->get( (int) $reply->get_data()['id'] )['delivery_status'] );
+		} finally {
+			foreach ( $saved as $hook => $value ) {
+				if ( null === $value ) {
+					unset( $wp_filter[ $hook ] );
+				} else {
+					$wp_filter[ $hook ] = $value; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited
+				}
+			}
+		}
 	}
 
 	public function test_my_account_ticket_reply_is_emailed_and_a_customer_without_address_is_a_failed_delivery(): void {

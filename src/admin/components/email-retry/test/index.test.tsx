@@ -40,7 +40,7 @@ function reply( overrides: Partial< Message > ): Message {
 describe( 'Retry sending', () => {
 	beforeEach( () => ( apiFetch as unknown as jest.Mock ).mockReset() );
 
-	it( 'is offered on failed email replies only', () => {
+	it( 'is offered on failed replies sent by email (email, web form, My Account) only', () => {
 		render(
 			<Timeline
 				agents={ [] }
@@ -66,6 +66,22 @@ describe( 'Retry sending', () => {
 					{
 						kind: 'message',
 						message: reply( {
+							id: 11,
+							channel: 'web',
+							delivery_error: '',
+						} ),
+					},
+					{
+						kind: 'message',
+						message: reply( {
+							id: 12,
+							channel: 'account',
+							delivery_error: '',
+						} ),
+					},
+					{
+						kind: 'message',
+						message: reply( {
 							id: 10,
 							direction: 'in',
 							delivery_error: '',
@@ -77,10 +93,10 @@ describe( 'Retry sending', () => {
 		expect(
 			screen.getByText( 'SMTP Error: Could not connect to SMTP host.' )
 		).toBeInTheDocument();
-		expect( screen.getAllByText( 'Failed to send' ) ).toHaveLength( 3 );
+		expect( screen.getAllByText( 'Failed to send' ) ).toHaveLength( 5 );
 		expect(
 			screen.getAllByRole( 'button', { name: 'Retry sending' } )
-		).toHaveLength( 1 );
+		).toHaveLength( 3 );
 	} );
 
 	it( 'posts the retry and reloads the ticket', async () => {
