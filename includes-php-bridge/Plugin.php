@@ -56,6 +56,7 @@ final class Plugin {
 		'Switchboard\\Channels\\Chat\\Module',
 		'Switchboard\\Kb\\Module',
 		'Switchboard\\Frontend\\Module',
+		'Switchboard\\Search\\Module',
 	);
 
 	/**

@@ -8,6 +8,9 @@
  *   bash bin/wp-php.sh test bin/lib-test/self-service-fixture.php email-ticket <email> <subject>
  *       imports an email ticket from <email> the way the email channel does (customer resolved
  *       by address, channel "email"), prints {"id": …}
+ *   bash bin/wp-php.sh test bin/lib-test/self-service-fixture.php kb-unindex <post_id>
+ *       drops an article's row from the KB search index, as an index that lost rows (MDEV-34057)
+ *       looks from outside; prints the rows deleted
  *
  * @package Switchboard
  */
@@ -44,7 +47,10 @@ if ( 'reset-limits' === $switchboard_cmd ) {
 	);
 	$switchboard_result = ( new \Switchboard\Channels\Email\Importer() )->import( $switchboard_raw, array( 'source' => 'pipe' ) );
 	echo wp_json_encode( is_wp_error( $switchboard_result ) ? array( 'error' => $switchboard_result->get_error_message() ) : $switchboard_result ), "\n";
+} elseif ( 'kb-unindex' === $switchboard_cmd ) {
+	global $wpdb;
+	echo (int) $wpdb->delete( \Switchboard\Db\Schema::table( 'kb_index' ), array( 'post_id' => (int) ( $argv[2] ?? 0 ) ) ), "\n";
 } else {
-	fwrite( STDERR, "usage: self-service-fixture.php reset-limits|email-ticket <email> <subject>\n" );
+	fwrite( STDERR, "usage: self-service-fixture.php reset-limits|email-ticket <email> <subject>|kb-unindex <post_id>\n" );
 	exit( 2 );
 }

@@ -305,6 +305,19 @@ const MATRIX: Record< string, Probe > = {
 		data: () => ( { page_id: 2147483000 } ),
 		expect: MANAGER_PASS,
 	},
+	// Search maintenance: index state and rebuild (managers only; an unknown field answers 400
+	// before anything is rebuilt).
+	[ `GET ${ NS }/settings/search-index` ]: {
+		method: 'GET',
+		path: () => `${ NS }/settings/search-index`,
+		expect: { ...MANAGER_PASS, admin: '2xx' },
+	},
+	[ `POST ${ NS }/settings/search-index` ]: {
+		method: 'POST',
+		path: () => `${ NS }/settings/search-index`,
+		data: () => ( { force: true } ),
+		expect: MANAGER_PASS,
+	},
 	[ `GET ${ NS }/customers/(?P<id>[\\d]+)/orders` ]: {
 		method: 'GET',
 		path: ( f ) => `${ NS }/customers/${ f.aliceCustomer }/orders`,

@@ -24,6 +24,7 @@ import CannedResponsesManager from '../../components/canned-responses-manager';
 import MailboxesSettings from '../../components/mailboxes-settings';
 import OverviewCard from '../../components/overview-card';
 import SupportPageSetting from '../../components/support-page-setting';
+import SearchIndexTool from '../../components/search-index-tool';
 import KbInsights from '../../components/kb-insights';
 import ErrorNotice from '../../components/error-notice';
 import Loading from '../../components/loading';
@@ -206,6 +207,7 @@ function GeneralTab() {
 		<div className="switchboard-settings__general">
 			<OverviewCard />
 			<SupportPageSetting />
+			<SearchIndexTool />
 			<h3>{ __( 'Your preferences', 'switchboard' ) }</h3>
 			<SelectControl
 				__nextHasNoMarginBottom
