@@ -11,6 +11,7 @@ namespace Switchboard\Rest;
 
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Status;
+use Switchboard\Tickets\Teams;
 use Switchboard\Tickets\TicketFormatter;
 use Switchboard\Tickets\TicketQuery;
 use Switchboard\Tickets\TicketService;
@@ -192,6 +193,7 @@ final class TicketsController extends Controller {
 			'assignee' => $request['assignee'],
 			'channel'  => self::csv( $request['channel'] ),
 			'tag'      => $request['tag'],
+			'team'     => $request['team'],
 			'priority' => $request['priority'],
 			'customer' => $request['customer'],
 			'order_id' => $request['order_id'],
@@ -293,6 +295,11 @@ final class TicketsController extends Controller {
 				: $customers->resolve( 'phone', $phone, $customer );
 		}
 
+		$team_id = (int) ( $request['team_id'] ?? 0 );
+		if ( 0 !== $team_id && ! ( new Teams() )->exists( $team_id ) ) {
+			return Teams::invalid_reference();
+		}
+
 		$message = (array) $request['message'];
 		$channel = (string) ( $request['channel'] ?? 'phone' );
 		$author  = (string) ( $message['author'] ?? 'customer' );
@@ -304,6 +311,7 @@ final class TicketsController extends Controller {
 				'status'      => $request['status'] ?? Status::OPEN,
 				'priority'    => $request['priority'] ?? 'normal',
 				'assignee_id' => (int) ( $request['assignee_id'] ?? 0 ),
+				'team_id'     => $team_id,
 				'order_id'    => (int) ( $request['order_id'] ?? 0 ),
 				'tags'        => (array) ( $request['tags'] ?? array() ),
 				'message'     => '' !== trim( (string) ( $message['body'] ?? '' ) ) ? array(
@@ -464,6 +472,11 @@ final class TicketsController extends Controller {
 				'description' => __( 'Tag slug.', 'switchboard' ),
 				'type'        => 'string',
 			),
+			'team'     => array(
+				'description' => __( '"mine" (the teams of the current agent), "none" or a team id.', 'switchboard' ),
+				'type'        => 'string',
+				'pattern'     => '^(mine|none|[0-9]+)$',
+			),
 			'priority' => array(
 				'type' => 'string',
 				'enum' => array_keys( Status::PRIORITIES ),
@@ -577,7 +590,23 @@ final class TicketsController extends Controller {
 					'minimum'     => 0,
 					'context'     => array( 'edit' ),
 				),
-				'team_id'                  => $integer( __( 'Team.', 'switchboard' ), false ),
+				'team_id'                  => array(
+					'description' => __( 'Team (0 = none); must be an existing team.', 'switchboard' ),
+					'type'        => 'integer',
+					'minimum'     => 0,
+					'context'     => array( 'view', 'edit' ),
+				),
+				'team'                     => array(
+					'description'          => __( 'The team, with its name (null = none).', 'switchboard' ),
+					'type'                 => array( 'object', 'null' ),
+					'context'              => array( 'view', 'edit' ),
+					'readonly'             => true,
+					'additionalProperties' => false,
+					'properties'           => array(
+						'id'   => array( 'type' => 'integer' ),
+						'name' => array( 'type' => 'string' ),
+					),
+				),
 				'order_id'                 => array(
 					'description' => __( 'Linked WooCommerce order (0 = none).', 'switchboard' ),
 					'type'        => 'integer',
