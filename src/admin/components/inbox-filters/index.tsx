@@ -14,7 +14,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { coreStore } from '../../store';
+import { coreStore, teamsStore } from '../../store';
 import type { RouteParams } from '../../router';
 import {
 	KNOWN_CHANNELS,
@@ -57,10 +57,11 @@ function sortOptions(): SelectOption[] {
 
 const InboxFilters = forwardRef< HTMLInputElement, Props >(
 	function InboxFilters( { params, channels, onChange }, searchRef ) {
-		const { agents, tags } = useSelect(
+		const { agents, tags, teams } = useSelect(
 			( select ) => ( {
 				agents: select( coreStore ).getAgents() ?? [],
 				tags: select( coreStore ).getTags() ?? [],
+				teams: select( teamsStore ).getTeams() ?? [],
 			} ),
 			[]
 		);
@@ -87,6 +88,7 @@ const InboxFilters = forwardRef< HTMLInputElement, Props >(
 			'status',
 			'channel',
 			'tag',
+			'team',
 			'priority',
 			'assignee',
 			'after',
@@ -152,6 +154,28 @@ const InboxFilters = forwardRef< HTMLInputElement, Props >(
 						} ) ),
 					] }
 					onChange={ set( 'tag' ) }
+				/>
+				<SelectControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					label={ __( 'Team', 'switchboard' ) }
+					value={ params.team ?? '' }
+					options={ [
+						{ value: '', label: __( 'Any team', 'switchboard' ) },
+						{
+							value: 'mine',
+							label: __( 'My teams', 'switchboard' ),
+						},
+						{
+							value: 'none',
+							label: __( 'No team', 'switchboard' ),
+						},
+						...teams.map( ( t ) => ( {
+							value: String( t.id ),
+							label: t.name,
+						} ) ),
+					] }
+					onChange={ set( 'team' ) }
 				/>
 				<SelectControl
 					__nextHasNoMarginBottom
@@ -233,6 +257,7 @@ const InboxFilters = forwardRef< HTMLInputElement, Props >(
 								status: undefined,
 								channel: undefined,
 								tag: undefined,
+								team: undefined,
 								priority: undefined,
 								assignee: undefined,
 								after: undefined,

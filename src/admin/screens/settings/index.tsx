@@ -25,6 +25,7 @@ import MailboxesSettings from '../../components/mailboxes-settings';
 import OverviewCard from '../../components/overview-card';
 import SupportPageSetting from '../../components/support-page-setting';
 import KbInsights from '../../components/kb-insights';
+import TeamsManager from '../../components/teams-manager';
 import ErrorNotice from '../../components/error-notice';
 import Loading from '../../components/loading';
 import { TagChip } from '../../components/ticket-badges';
@@ -196,6 +197,10 @@ function TeamTab() {
 					</tbody>
 				</table>
 			) }
+			<TeamsManager
+				agents={ agents ?? [] }
+				canManage={ !! overview?.capabilities.manage }
+			/>
 		</div>
 	);
 }
