@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Tests\Integration\Tickets;
 
+use Switchboard\Channels\Email\Importer;
 use Switchboard\Channels\Email\Mailboxes;
 use Switchboard\Tests\TestCase;
 use Switchboard\Tickets\Customers;
@@ -222,6 +223,27 @@ final class TeamsTest extends TestCase {
 		$this->assertSame( array( array( $in_b ), 1 ), $find( array( 'team' => 'mine' ) ) );
 		$this->as_guest();
 		$this->assertSame( array( array(), 0 ), $find( array( 'team' => 'mine' ) ), 'nobody: no teams, no tickets' );
+	}
+
+	public function test_mail_to_a_mailbox_lands_in_its_default_team(): void {
+		$team    = $this->team( array( 'name' => "Returns {$this->run}" ) );
+		$address = "returns-{$this->run}@shop.test";
+		$box     = ( new Mailboxes() )->save(
+			array(
+				'address' => $address,
+				'team_id' => $team['id'],
+			)
+		);
+		$mail    = static fn ( string $id ): string => "From: Rita <rita-{$id}@example.com>\r\nTo: {$address}\r\nSubject: Wrong colour {$id}\r\nMessage-ID: <{$id}@example.com>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe mug is green, I ordered blue.\r\n";
+
+		$first = ( new Importer() )->import( $mail( "a-{$this->run}" ), array( 'mailbox_id' => $box ) );
+		$this->assertSame( 'stored', $first['status'] );
+		$this->assertSame( $team['id'], (int) ( new TicketService() )->get( (int) $first['ticket_id'] )['team_id'] );
+
+		$this->teams->delete( $team['id'] );
+		$second = ( new Importer() )->import( $mail( "b-{$this->run}" ), array( 'mailbox_id' => $box ) );
+		$this->assertSame( 'stored', $second['status'] );
+		$this->assertSame( 0, (int) ( new TicketService() )->get( (int) $second['ticket_id'] )['team_id'] );
 	}
 
 	public function test_delete_clears_tickets_and_mailboxes_and_members(): void {
