@@ -95,6 +95,10 @@ final class TicketsController extends Controller {
 							'type'    => 'integer',
 							'minimum' => 0,
 						),
+						'team_id'     => array(
+							'type'    => 'integer',
+							'minimum' => 0,
+						),
 						'add_tags'    => array(
 							'type'  => 'array',
 							'items' => array( 'type' => 'string' ),
@@ -366,9 +370,12 @@ final class TicketsController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function bulk_update( $request ) {
-		$check = $this->reject_unknown_fields( $request, array( 'ids', 'status', 'priority', 'assignee_id', 'add_tags', 'remove_tags' ) );
+		$check = $this->reject_unknown_fields( $request, array( 'ids', 'status', 'priority', 'assignee_id', 'team_id', 'add_tags', 'remove_tags' ) );
 		if ( is_wp_error( $check ) ) {
 			return $check;
+		}
+		if ( null !== $request['team_id'] && 0 !== (int) $request['team_id'] && ! ( new Teams() )->exists( (int) $request['team_id'] ) ) {
+			return Teams::invalid_reference();
 		}
 		$service = new TicketService();
 		$changes = array_filter(
@@ -376,6 +383,7 @@ final class TicketsController extends Controller {
 				'status'      => $request['status'],
 				'priority'    => $request['priority'],
 				'assignee_id' => $request['assignee_id'],
+				'team_id'     => $request['team_id'],
 			),
 			static fn ( $v ): bool => null !== $v
 		);

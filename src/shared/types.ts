@@ -162,6 +162,8 @@ export interface BulkUpdate {
 	ids: number[];
 	status?: TicketStatus;
 	assignee_id?: number;
+	/** 0 = take the tickets out of their team. */
+	team_id?: number;
 	priority?: TicketPriority;
 	add_tags?: string[];
 	remove_tags?: string[];

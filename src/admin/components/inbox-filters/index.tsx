@@ -57,14 +57,18 @@ function sortOptions(): SelectOption[] {
 
 const InboxFilters = forwardRef< HTMLInputElement, Props >(
 	function InboxFilters( { params, channels, onChange }, searchRef ) {
-		const { agents, tags, teams } = useSelect(
+		// The lists themselves (null while loading), so the selector returns stable values.
+		const lists = useSelect(
 			( select ) => ( {
-				agents: select( coreStore ).getAgents() ?? [],
-				tags: select( coreStore ).getTags() ?? [],
-				teams: select( teamsStore ).getTeams() ?? [],
+				agents: select( coreStore ).getAgents(),
+				tags: select( coreStore ).getTags(),
+				teams: select( teamsStore ).getTeams(),
 			} ),
 			[]
 		);
+		const agents = lists.agents ?? [];
+		const tags = lists.tags ?? [];
+		const teams = lists.teams ?? [];
 		const [ search, setSearch ] = useState( params.s ?? '' );
 		const debounced = useDebouncedValue( search, 350 );
 

@@ -64,10 +64,8 @@ export default function TeamSelect( {
 	disabled,
 	currentName,
 }: Props ) {
-	const teams = useSelect(
-		( select ) => select( teamsStore ).getTeams() ?? [],
-		[]
-	);
+	const teams =
+		useSelect( ( select ) => select( teamsStore ).getTeams(), [] ) ?? [];
 	const options = teamOptions(
 		teams,
 		__( 'No team', 'switchboard' ),

@@ -170,6 +170,46 @@ final class TeamsRestTest extends TestCase {
 		$this->assertNull( $after['team'] );
 	}
 
+	public function test_bulk_moves_tickets_to_a_team(): void {
+		$team = $this->create( "Bulk {$this->run}" );
+		$this->as_user( 'tr_agent' );
+		$ids = array();
+		foreach ( array( 'one', 'two' ) as $word ) {
+			$ids[] = $this->rest(
+				'POST',
+				self::NS . '/tickets',
+				array(
+					'subject'  => "Bulk {$word} {$this->run}",
+					'customer' => array( 'email' => "bulk-{$this->run}@example.com" ),
+				)
+			)->get_data()['id'];
+		}
+		$this->assertRestError(
+			$this->rest(
+				'POST',
+				self::NS . '/tickets/bulk',
+				array(
+					'ids'     => $ids,
+					'team_id' => 999999999,
+				)
+			),
+			400,
+			'switchboard_invalid_team'
+		);
+		$moved = $this->rest(
+			'POST',
+			self::NS . '/tickets/bulk',
+			array(
+				'ids'     => $ids,
+				'team_id' => $team['id'],
+			)
+		);
+		$this->assertSame( 200, $moved->get_status(), wp_json_encode( $moved->get_data() ) );
+		$this->assertSame( 2, $moved->get_data()['updated'] );
+		$listed = $this->rest( 'GET', self::NS . '/tickets', array( 'team' => (string) $team['id'] ) )->get_data();
+		$this->assertEqualsCanonicalizing( $ids, array_column( $listed, 'id' ) );
+	}
+
 	public function test_mailbox_default_team_must_exist(): void {
 		$team = $this->create( "Billing {$this->run}" );
 		$this->assertRestError(
