@@ -154,6 +154,8 @@ export interface NewTicket {
 	status?: TicketStatus;
 	priority?: TicketPriority;
 	assignee_id?: number;
+	/** 0 or absent = no team. */
+	team_id?: number;
 	order_id?: number;
 	tags?: string[];
 }
