@@ -1,6 +1,7 @@
 <?php
 /**
- * Demo tickets for the local runtime (`npm start`): several channels, customers and states.
+ * Demo tickets for the local runtime (`npm start`): several channels, customers and states, and
+ * two teams (Billing, Shipping) some of them are routed to.
  *
  * @package Switchboard
  */
@@ -10,6 +11,7 @@ declare( strict_types = 1 );
 namespace Switchboard\Cli;
 
 use Switchboard\Tickets\Customers;
+use Switchboard\Tickets\Teams;
 use Switchboard\Tickets\TicketService;
 
 /**
@@ -53,10 +55,14 @@ final class DemoData {
 
 		$ago = static fn ( int $minutes ): string => gmdate( 'Y-m-d H:i:s', time() - $minutes * 60 );
 
+		$billing  = $this->team( 'Billing', 'Refunds, invoices and payment questions.', array( $agent, (int) ( $users['admin'] ?? 0 ) ) );
+		$shipping = $this->team( 'Shipping', 'Deliveries, carriers and addresses.', array( $agent ) );
+
 		// Email, linked to Alice's order, answered, then she wrote again.
 		$t = $service->create(
 			array(
 				'subject'     => 'My parcel has not arrived',
+				'team_id'     => $shipping,
 				'channel'     => 'email',
 				'customer_id' => $alice,
 				'order_id'    => (int) ( $orders['alice'][0] ?? 0 ),
@@ -106,6 +112,7 @@ final class DemoData {
 		$service->create(
 			array(
 				'subject'     => 'Wrong size delivered',
+				'team_id'     => $shipping,
 				'channel'     => 'web',
 				'customer_id' => $bob,
 				'order_id'    => (int) ( $orders['bob'][0] ?? 0 ),
@@ -119,6 +126,7 @@ final class DemoData {
 		$service->create(
 			array(
 				'subject'     => '返品について',
+				'team_id'     => $billing,
 				'channel'     => 'email',
 				'customer_id' => $hanako,
 				'tags'        => array( 'returns' ),
@@ -175,6 +183,7 @@ final class DemoData {
 		$t = $service->create(
 			array(
 				'subject'     => 'Phone: change delivery address',
+				'team_id'     => $shipping,
 				'channel'     => 'phone',
 				'customer_id' => $alice,
 				'status'      => 'open',
@@ -218,5 +227,29 @@ final class DemoData {
 			);
 			$service->update( $t, array( 'status' => 'pending' ) );
 		}
+	}
+
+	/**
+	 * A demo team by name, created once (seeding again finds it).
+	 *
+	 * @param string $name        Name.
+	 * @param string $description Description.
+	 * @param int[]  $members     Agent ids (0s are skipped).
+	 */
+	private function team( string $name, string $description, array $members ): int {
+		$teams = new Teams();
+		foreach ( $teams->all() as $team ) {
+			if ( 0 === strcasecmp( $team['name'], $name ) ) {
+				return $team['id'];
+			}
+		}
+		$team = $teams->create(
+			array(
+				'name'        => $name,
+				'description' => $description,
+				'member_ids'  => array_values( array_filter( $members ) ),
+			)
+		);
+		return is_wp_error( $team ) ? 0 : $team['id'];
 	}
 }

@@ -60,7 +60,8 @@ final class Schema {
 		return self::core_tables( $p, $collate )
 			. self::kb_tables( $p, $collate )
 			. self::email_tables( $p, $collate )
-			. self::chat_tables( $p, $collate );
+			. self::chat_tables( $p, $collate )
+			. self::team_tables( $p, $collate );
 	}
 
 	/**
@@ -139,6 +140,7 @@ CREATE TABLE {$p}tickets (
   KEY last_message_at (last_message_at),
   KEY merged_into (merged_into),
   KEY open_counts (is_open,status,channel,assignee_id),
+  KEY team_open_last (team_id,is_open,last_message_at),
   FULLTEXT KEY search_text (search_text)
 ) $collate;
 CREATE TABLE {$p}ticket_meta (
@@ -412,6 +414,34 @@ CREATE TABLE {$p}chat_agents (
   updated_at datetime NOT NULL,
   PRIMARY KEY  (user_id),
   KEY status_seen (status,last_seen_at)
+) $collate;
+";
+	}
+
+	/**
+	 * Teams (routing groups of agents): a ticket's team_id and a mailbox's settings.team_id point
+	 * at teams.id. Names are unique (the collation makes the key case-insensitive); members are
+	 * agents, one row per team and user, with the reverse key for "the teams of this agent".
+	 *
+	 * @param string $p       Table prefix including "switchboard_".
+	 * @param string $collate Charset and collation clause.
+	 */
+	private static function team_tables( string $p, string $collate ): string {
+		return "
+CREATE TABLE {$p}teams (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  name varchar(100) NOT NULL,
+  description varchar(255) NOT NULL DEFAULT '',
+  created_at datetime NOT NULL,
+  updated_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY name (name)
+) $collate;
+CREATE TABLE {$p}team_members (
+  team_id bigint(20) unsigned NOT NULL,
+  user_id bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (team_id,user_id),
+  KEY user_team (user_id,team_id)
 ) $collate;
 ";
 	}

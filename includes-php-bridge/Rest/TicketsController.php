@@ -11,6 +11,7 @@ namespace Switchboard\Rest;
 
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Status;
+use Switchboard\Tickets\Teams;
 use Switchboard\Tickets\TicketFormatter;
 use Switchboard\Tickets\TicketQuery;
 use Switchboard\Tickets\TicketService;
@@ -91,6 +92,10 @@ final class TicketsController extends Controller {
 							'enum' => array_keys( Status::PRIORITIES ),
 						),
 						'assignee_id' => array(
+							'type'    => 'integer',
+							'minimum' => 0,
+						),
+						'team_id'     => array(
 							'type'    => 'integer',
 							'minimum' => 0,
 						),
@@ -192,6 +197,7 @@ final class TicketsController extends Controller {
 			'assignee' => $request['assignee'],
 			'channel'  => self::csv( $request['channel'] ),
 			'tag'      => $request['tag'],
+			'team'     => $request['team'],
 			'priority' => $request['priority'],
 			'customer' => $request['customer'],
 			'order_id' => $request['order_id'],
@@ -293,6 +299,11 @@ final class TicketsController extends Controller {
 				: $customers->resolve( 'phone', $phone, $customer );
 		}
 
+		$team_id = (int) ( $request['team_id'] ?? 0 );
+		if ( 0 !== $team_id && ! ( new Teams() )->exists( $team_id ) ) {
+			return Teams::invalid_reference();
+		}
+
 		$message = (array) $request['message'];
 		$channel = (string) ( $request['channel'] ?? 'phone' );
 		$author  = (string) ( $message['author'] ?? 'customer' );
@@ -304,6 +315,7 @@ final class TicketsController extends Controller {
 				'status'      => $request['status'] ?? Status::OPEN,
 				'priority'    => $request['priority'] ?? 'normal',
 				'assignee_id' => (int) ( $request['assignee_id'] ?? 0 ),
+				'team_id'     => $team_id,
 				'order_id'    => (int) ( $request['order_id'] ?? 0 ),
 				'tags'        => (array) ( $request['tags'] ?? array() ),
 				'message'     => '' !== trim( (string) ( $message['body'] ?? '' ) ) ? array(
@@ -358,9 +370,12 @@ final class TicketsController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function bulk_update( $request ) {
-		$check = $this->reject_unknown_fields( $request, array( 'ids', 'status', 'priority', 'assignee_id', 'add_tags', 'remove_tags' ) );
+		$check = $this->reject_unknown_fields( $request, array( 'ids', 'status', 'priority', 'assignee_id', 'team_id', 'add_tags', 'remove_tags' ) );
 		if ( is_wp_error( $check ) ) {
 			return $check;
+		}
+		if ( null !== $request['team_id'] && 0 !== (int) $request['team_id'] && ! ( new Teams() )->exists( (int) $request['team_id'] ) ) {
+			return Teams::invalid_reference();
 		}
 		$service = new TicketService();
 		$changes = array_filter(
@@ -368,6 +383,7 @@ final class TicketsController extends Controller {
 				'status'      => $request['status'],
 				'priority'    => $request['priority'],
 				'assignee_id' => $request['assignee_id'],
+				'team_id'     => $request['team_id'],
 			),
 			static fn ( $v ): bool => null !== $v
 		);
@@ -463,6 +479,11 @@ final class TicketsController extends Controller {
 			'tag'      => array(
 				'description' => __( 'Tag slug.', 'switchboard' ),
 				'type'        => 'string',
+			),
+			'team'     => array(
+				'description' => __( '"mine" (the teams of the current agent), "none" or a team id.', 'switchboard' ),
+				'type'        => 'string',
+				'pattern'     => '^(mine|none|[0-9]+)$',
 			),
 			'priority' => array(
 				'type' => 'string',
@@ -577,7 +598,23 @@ final class TicketsController extends Controller {
 					'minimum'     => 0,
 					'context'     => array( 'edit' ),
 				),
-				'team_id'                  => $integer( __( 'Team.', 'switchboard' ), false ),
+				'team_id'                  => array(
+					'description' => __( 'Team (0 = none); must be an existing team.', 'switchboard' ),
+					'type'        => 'integer',
+					'minimum'     => 0,
+					'context'     => array( 'view', 'edit' ),
+				),
+				'team'                     => array(
+					'description'          => __( 'The team, with its name (null = none).', 'switchboard' ),
+					'type'                 => array( 'object', 'null' ),
+					'context'              => array( 'view', 'edit' ),
+					'readonly'             => true,
+					'additionalProperties' => false,
+					'properties'           => array(
+						'id'   => array( 'type' => 'integer' ),
+						'name' => array( 'type' => 'string' ),
+					),
+				),
 				'order_id'                 => array(
 					'description' => __( 'Linked WooCommerce order (0 = none).', 'switchboard' ),
 					'type'        => 'integer',

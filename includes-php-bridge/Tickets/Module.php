@@ -18,6 +18,7 @@ use Switchboard\Rest\MessagesController;
 use Switchboard\Rest\PresenceController;
 use Switchboard\Rest\QueuesController;
 use Switchboard\Rest\TagsController;
+use Switchboard\Rest\TeamsController;
 use Switchboard\Rest\TicketsController;
 
 /**
@@ -49,6 +50,7 @@ final class Module {
 				new QueuesController(),
 				new AgentsController(),
 				new TagsController(),
+				new TeamsController(),
 				new MeController(),
 				new CannedResponsesController(),
 				new PresenceController(),

@@ -10,7 +10,8 @@ declare( strict_types = 1 );
 namespace Switchboard\Tickets;
 
 /**
- * One query each for customers, tags and assignees of a whole page — never one per row.
+ * One query each for customers, tags, assignees and teams of a whole page — never one per row
+ * (none for teams when no ticket of the page has one).
  */
 final class TicketFormatter {
 
@@ -25,6 +26,7 @@ final class TicketFormatter {
 		$customers = ( new Customers() )->get_many( array_column( $rows, 'customer_id' ) );
 		$tags      = ( new Tags() )->for_tickets( $ids );
 		$users     = People::users( array_column( $rows, 'assignee_id' ) );
+		$teams     = ( new Teams() )->names( array_column( $rows, 'team_id' ) );
 
 		$out = array();
 		foreach ( $rows as $row ) {
@@ -49,6 +51,10 @@ final class TicketFormatter {
 					'avatar' => $assignee['avatar'],
 				) : null,
 				'team_id'                  => (int) $row['team_id'],
+				'team'                     => isset( $teams[ (int) $row['team_id'] ] ) ? array(
+					'id'   => (int) $row['team_id'],
+					'name' => $teams[ (int) $row['team_id'] ],
+				) : null,
 				'order_id'                 => (int) $row['order_id'],
 				'merged_into'              => (int) $row['merged_into'],
 				'tags'                     => $tags[ (int) $row['id'] ] ?? array(),

@@ -26,7 +26,7 @@ final class TicketQuery {
 	/**
 	 * A page of tickets.
 	 *
-	 * @param array<string, mixed> $args status (string[]), assignee ('me'|'none'|int), channel (string[]),
+	 * @param array<string, mixed> $args status (string[]), assignee ('me'|'none'|int), team ('mine'|'none'|int), channel (string[]),
 	 *                                   tag (slug), priority (string), customer (int), order_id (int),
 	 *                                   after/before (MySQL UTC), search, orderby, order, page, per_page.
 	 * @return array{rows: array<int, array<string, mixed>>, total: int}
@@ -104,6 +104,22 @@ final class TicketQuery {
 		} elseif ( is_numeric( $assignee ) ) {
 			$where[]  = 't.assignee_id = %d';
 			$params[] = (int) $assignee;
+		}
+
+		$team = $args['team'] ?? null;
+		if ( 'none' === $team ) {
+			$where[] = 't.team_id = 0';
+		} elseif ( 'mine' === $team ) {
+			$mine = ( new Teams() )->ids_of_user( get_current_user_id() );
+			if ( $mine ) {
+				$where[] = 't.team_id IN (' . Sql::placeholders( $mine ) . ')';
+				$params  = array_merge( $params, $mine );
+			} else {
+				$where[] = '1 = 0';
+			}
+		} elseif ( is_numeric( $team ) ) {
+			$where[]  = 't.team_id = %d';
+			$params[] = (int) $team;
 		}
 
 		$channels = array_values( array_filter( array_map( 'sanitize_key', (array) ( $args['channel'] ?? array() ) ) ) );

@@ -109,7 +109,8 @@ final class TicketService {
 				'channel'         => sanitize_key( (string) ( $args['channel'] ?? 'web' ) ),
 				'customer_id'     => $customer_id,
 				'assignee_id'     => (int) ( $args['assignee_id'] ?? 0 ),
-				'team_id'         => (int) ( $args['team_id'] ?? 0 ),
+				// A team deleted since the caller read it (a mailbox's default team) routes nowhere.
+				'team_id'         => ( new Teams() )->exists( (int) ( $args['team_id'] ?? 0 ) ) ? (int) $args['team_id'] : 0,
 				'order_id'        => (int) ( $args['order_id'] ?? 0 ),
 				'last_message_at' => $now,
 				'secret'          => wp_generate_password( 32, false, false ),
@@ -384,10 +385,15 @@ final class TicketService {
 			}
 			$set['assignee_id'] = $assignee;
 		}
-		foreach ( array( 'team_id', 'order_id' ) as $field ) {
-			if ( isset( $changes[ $field ] ) && (int) $changes[ $field ] !== (int) $ticket[ $field ] ) {
-				$set[ $field ] = (int) $changes[ $field ];
+		if ( isset( $changes['team_id'] ) && (int) $changes['team_id'] !== (int) $ticket['team_id'] ) {
+			$team = (int) $changes['team_id'];
+			if ( $team < 0 || ( $team > 0 && ! ( new Teams() )->exists( $team ) ) ) {
+				return Teams::invalid_reference();
 			}
+			$set['team_id'] = $team;
+		}
+		if ( isset( $changes['order_id'] ) && (int) $changes['order_id'] !== (int) $ticket['order_id'] ) {
+			$set['order_id'] = (int) $changes['order_id'];
 		}
 		if ( isset( $changes['subject'] ) ) {
 			$subject = trim( sanitize_text_field( (string) $changes['subject'] ) );
@@ -846,6 +852,32 @@ final class TicketService {
 			 * @param int $previous  Previous assignee.
 			 */
 			do_action( 'switchboard_ticket_assigned', $id, (int) $set['assignee_id'], (int) $before['assignee_id'] );
+		}
+		if ( isset( $set['team_id'] ) ) {
+			// Names as they were, so the timeline still reads well after a team is renamed or deleted.
+			$names = ( new Teams() )->names( array( (int) $before['team_id'], (int) $set['team_id'] ) );
+			$this->events->record(
+				$id,
+				'team_changed',
+				array(
+					'from'      => (int) $before['team_id'],
+					'to'        => (int) $set['team_id'],
+					'from_name' => $names[ (int) $before['team_id'] ] ?? '',
+					'to_name'   => $names[ (int) $set['team_id'] ] ?? '',
+				),
+				$actor
+			);
+
+			/**
+			 * Fires after a ticket was moved to another team (or out of its team).
+			 *
+			 * @since 0.1.0
+			 *
+			 * @param int $ticket_id Ticket id.
+			 * @param int $team_id   New team (0 = none).
+			 * @param int $previous  Previous team.
+			 */
+			do_action( 'switchboard_ticket_team_changed', $id, (int) $set['team_id'], (int) $before['team_id'] );
 		}
 		if ( isset( $set['order_id'] ) ) {
 			$this->events->record(

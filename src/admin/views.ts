@@ -102,6 +102,9 @@ export function ticketQueryFor(
 	if ( params.tag ) {
 		query.tag = params.tag;
 	}
+	if ( params.team ) {
+		query.team = params.team;
+	}
 	if ( params.priority ) {
 		query.priority = params.priority;
 	}

@@ -68,6 +68,24 @@ export interface Tag {
 	color: string;
 }
 
+/** A routing group of agents (Settings → Team). */
+export interface Team {
+	id: number;
+	name: string;
+	description: string;
+	member_ids: number[];
+	members: PersonRef[];
+	created_at: string | null;
+	updated_at: string | null;
+}
+
+export interface TeamInput {
+	name?: string;
+	description?: string;
+	/** The full set of member agent ids. */
+	member_ids?: number[];
+}
+
 export interface Ticket {
 	id: number;
 	number: number | string;
@@ -77,6 +95,9 @@ export interface Ticket {
 	channel: Channel;
 	customer: CustomerRef | null;
 	assignee: PersonRef | null;
+	/** 0 = no team. */
+	team_id: number;
+	team: { id: number; name: string } | null;
 	order_id: number;
 	tags: Tag[];
 	message_count: number;
@@ -96,6 +117,8 @@ export interface TicketQuery {
 	assignee?: string;
 	channel?: string;
 	tag?: string;
+	/** `mine` (the agent's teams), `none` or a team id. */
+	team?: string;
 	priority?: string;
 	customer?: number;
 	/** Linked WooCommerce order id (the contract's `order` clashes with the sort direction). */
@@ -114,6 +137,8 @@ export interface TicketPatch {
 	priority?: TicketPriority;
 	/** 0 = unassigned. */
 	assignee_id?: number;
+	/** 0 = no team. */
+	team_id?: number;
 	order_id?: number;
 	/** The full set of tag names/slugs. */
 	tags?: string[];
@@ -129,6 +154,8 @@ export interface NewTicket {
 	status?: TicketStatus;
 	priority?: TicketPriority;
 	assignee_id?: number;
+	/** 0 or absent = no team. */
+	team_id?: number;
 	order_id?: number;
 	tags?: string[];
 }
@@ -137,6 +164,8 @@ export interface BulkUpdate {
 	ids: number[];
 	status?: TicketStatus;
 	assignee_id?: number;
+	/** 0 = take the tickets out of their team. */
+	team_id?: number;
 	priority?: TicketPriority;
 	add_tags?: string[];
 	remove_tags?: string[];

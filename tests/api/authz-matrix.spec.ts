@@ -239,6 +239,36 @@ const MATRIX: Record< string, Probe > = {
 		data: () => ( { name: 'authz-matrix' } ),
 		expect: MANAGER_PASS,
 	},
+	// Teams: agents read them (pickers, the inbox filter), managers write them. Writes by allowed
+	// users carry an unknown field (400 from the route); the id probes use a team that does not
+	// exist (404 from the route), so nothing is changed or deleted.
+	[ `GET ${ NS }/teams` ]: {
+		method: 'GET',
+		path: () => `${ NS }/teams`,
+		expect: AGENT_ONLY,
+	},
+	[ `POST ${ NS }/teams` ]: {
+		method: 'POST',
+		path: () => `${ NS }/teams`,
+		data: () => ( { name: 'authz probe team', authz_probe: 1 } ),
+		expect: MANAGER_PASS,
+	},
+	[ `GET ${ NS }/teams/(?P<id>[\\d]+)` ]: {
+		method: 'GET',
+		path: () => `${ NS }/teams/2147483000`,
+		expect: AGENT_PASS,
+	},
+	[ `POST|PUT|PATCH ${ NS }/teams/(?P<id>[\\d]+)` ]: {
+		method: 'PATCH',
+		path: () => `${ NS }/teams/2147483000`,
+		data: () => ( { name: 'authz probe team' } ),
+		expect: MANAGER_PASS,
+	},
+	[ `DELETE ${ NS }/teams/(?P<id>[\\d]+)` ]: {
+		method: 'DELETE',
+		path: () => `${ NS }/teams/2147483000`,
+		expect: MANAGER_PASS,
+	},
 	// Agent workspace: canned responses (personal for agents, shared ones for managers), presence
 	// (collision detection), the customer's WooCommerce orders (404 without WooCommerce).
 	[ `GET ${ NS }/canned-responses` ]: {

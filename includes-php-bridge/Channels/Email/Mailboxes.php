@@ -149,6 +149,23 @@ final class Mailboxes {
 	}
 
 	/**
+	 * Takes a deleted team out of every mailbox that used it as the default team
+	 * (`switchboard_team_deleted`). Returns how many mailboxes changed.
+	 *
+	 * @param int $team_id The deleted team.
+	 */
+	public function forget_team( int $team_id ): int {
+		$changed = 0;
+		foreach ( $this->all() as $mailbox ) {
+			if ( $team_id > 0 && (int) ( $mailbox['settings']['team_id'] ?? 0 ) === $team_id ) {
+				$this->save( array( 'team_id' => 0 ), (int) $mailbox['id'] );
+				++$changed;
+			}
+		}
+		return $changed;
+	}
+
+	/**
 	 * Deletes a mailbox.
 	 *
 	 * @param int $id Mailbox id.

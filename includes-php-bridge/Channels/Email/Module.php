@@ -34,6 +34,7 @@ final class Module {
 		add_action( self::POLL_HOOK, array( $this, 'poll' ) );
 		add_filter( 'cron_schedules', array( $this, 'cron_schedules' ) ); // phpcs:ignore WordPress.WP.CronInterval
 		add_action( 'init', array( $this, 'schedule' ) );
+		add_action( 'switchboard_team_deleted', array( $this, 'forget_team' ) );
 
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
 			\WP_CLI::add_command( 'switchboard email', Cli::class );
@@ -77,6 +78,15 @@ final class Module {
 	 */
 	public function poll(): void {
 		( new Poller() )->run();
+	}
+
+	/**
+	 * A deleted team is no mailbox's default team any more.
+	 *
+	 * @param int $team_id Team id.
+	 */
+	public function forget_team( $team_id ): void {
+		( new Mailboxes() )->forget_team( (int) $team_id );
 	}
 
 	/**

@@ -20,6 +20,7 @@ export const ROUTE_KEYS = [
 	'status',
 	'channel',
 	'tag',
+	'team',
 	'priority',
 	'assignee',
 	'after',

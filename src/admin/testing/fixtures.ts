@@ -22,6 +22,8 @@ export function makeTicket( overrides: Partial< Ticket > = {} ): Ticket {
 			avatar: '',
 		},
 		assignee: null,
+		team_id: 0,
+		team: null,
 		order_id: 0,
 		tags: [],
 		message_count: 1,

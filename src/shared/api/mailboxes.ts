@@ -37,6 +37,8 @@ export interface Mailbox {
 	move_folder: string;
 	poll_interval: number;
 	is_active: boolean;
+	/** Default team of new tickets (0 = none). */
+	team_id: number;
 	tags: string[];
 	signature: string;
 	/** Quote the customer's last message below replies. */
@@ -73,6 +75,8 @@ export interface MailboxInput {
 	move_folder: string;
 	poll_interval: number;
 	is_active: boolean;
+	/** Default team of new tickets (0 = none). */
+	team_id: number;
 	tags: string[];
 	signature: string;
 	/** Quote the customer's last message below replies. */

@@ -19,6 +19,7 @@ use Switchboard\Rest\Controller;
 use Switchboard\Tickets\Access;
 use Switchboard\Tickets\Html;
 use Switchboard\Tickets\Messages;
+use Switchboard\Tickets\Teams;
 use Switchboard\Tickets\TicketService;
 use WP_Error;
 use WP_REST_Request;
@@ -266,8 +267,10 @@ final class MailboxesController extends Controller {
 					'context' => array( 'view', 'edit' ),
 				),
 				'team_id'           => array(
-					'type'    => 'integer',
-					'context' => array( 'view', 'edit' ),
+					'description' => __( 'Default team of new tickets from this mailbox (0 = none); must be an existing team.', 'switchboard' ),
+					'type'        => 'integer',
+					'minimum'     => 0,
+					'context'     => array( 'view', 'edit' ),
 				),
 				'tags'              => array(
 					'type'    => 'array',
@@ -357,6 +360,10 @@ final class MailboxesController extends Controller {
 				)
 			);
 		}
+		$team = self::check_team( $data );
+		if ( is_wp_error( $team ) ) {
+			return $team;
+		}
 		$repo = new Mailboxes();
 		if ( null !== $repo->find_by_address( (string) $data['address'] ) ) {
 			return new WP_Error(
@@ -400,8 +407,29 @@ final class MailboxesController extends Controller {
 				)
 			);
 		}
+		$team = self::check_team( $data );
+		if ( is_wp_error( $team ) ) {
+			return $team;
+		}
 		$repo->save( $data, $id );
 		return rest_ensure_response( Mailboxes::format( (array) $repo->get( $id ) ) );
+	}
+
+	/**
+	 * The default team must exist (0 = none); stored as an integer.
+	 *
+	 * @param array<string, mixed> $data Input (team_id normalized in place).
+	 * @return true|WP_Error
+	 */
+	private static function check_team( array &$data ) {
+		if ( ! array_key_exists( 'team_id', $data ) ) {
+			return true;
+		}
+		$data['team_id'] = (int) $data['team_id'];
+		if ( 0 !== $data['team_id'] && ! ( new Teams() )->exists( $data['team_id'] ) ) {
+			return Teams::invalid_reference();
+		}
+		return true;
 	}
 
 	/**

@@ -9,9 +9,10 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { coreStore } from '../../store';
+import { coreStore, teamsStore } from '../../store';
 import type { BulkUpdate, TicketStatus } from '../../../shared/types';
 import { STATUSES, statusLabel, toOptions } from '../../labels';
+import { teamOptions } from '../team-select';
 import './style.scss';
 
 interface Props {
@@ -21,14 +22,20 @@ interface Props {
 }
 
 export default function BulkActions( { count, onApply, onClear }: Props ) {
-	const { agents, tags } = useSelect(
+	// The lists themselves (null while loading), so the selector returns stable values.
+	const lists = useSelect(
 		( select ) => ( {
-			agents: select( coreStore ).getAgents() ?? [],
-			tags: select( coreStore ).getTags() ?? [],
+			agents: select( coreStore ).getAgents(),
+			tags: select( coreStore ).getTags(),
+			teams: select( teamsStore ).getTeams(),
 		} ),
 		[]
 	);
+	const agents = lists.agents ?? [];
+	const tags = lists.tags ?? [];
+	const teams = lists.teams ?? [];
 	const [ assignee, setAssignee ] = useState( '' );
+	const [ team, setTeam ] = useState( '' );
 	const [ status, setStatus ] = useState( '' );
 	const [ tag, setTag ] = useState( '' );
 	const [ busy, setBusy ] = useState( false );
@@ -36,6 +43,9 @@ export default function BulkActions( { count, onApply, onClear }: Props ) {
 	const changes: Omit< BulkUpdate, 'ids' > = {};
 	if ( assignee !== '' ) {
 		changes.assignee_id = Number( assignee );
+	}
+	if ( team !== '' ) {
+		changes.team_id = Number( team );
 	}
 	if ( status ) {
 		changes.status = status as TicketStatus;
@@ -76,6 +86,17 @@ export default function BulkActions( { count, onApply, onClear }: Props ) {
 			<SelectControl
 				__nextHasNoMarginBottom
 				__next40pxDefaultSize
+				label={ __( 'Move to team', 'switchboard' ) }
+				value={ team }
+				options={ [
+					{ value: '', label: '—' },
+					...teamOptions( teams, __( 'No team', 'switchboard' ) ),
+				] }
+				onChange={ setTeam }
+			/>
+			<SelectControl
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
 				label={ __( 'Set status', 'switchboard' ) }
 				value={ status }
 				options={ [
@@ -108,6 +129,7 @@ export default function BulkActions( { count, onApply, onClear }: Props ) {
 					try {
 						await onApply( changes );
 						setAssignee( '' );
+						setTeam( '' );
 						setStatus( '' );
 						setTag( '' );
 					} finally {

@@ -14,7 +14,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { coreStore } from '../../store';
+import { coreStore, teamsStore } from '../../store';
 import type { RouteParams } from '../../router';
 import {
 	KNOWN_CHANNELS,
@@ -57,13 +57,18 @@ function sortOptions(): SelectOption[] {
 
 const InboxFilters = forwardRef< HTMLInputElement, Props >(
 	function InboxFilters( { params, channels, onChange }, searchRef ) {
-		const { agents, tags } = useSelect(
+		// The lists themselves (null while loading), so the selector returns stable values.
+		const lists = useSelect(
 			( select ) => ( {
-				agents: select( coreStore ).getAgents() ?? [],
-				tags: select( coreStore ).getTags() ?? [],
+				agents: select( coreStore ).getAgents(),
+				tags: select( coreStore ).getTags(),
+				teams: select( teamsStore ).getTeams(),
 			} ),
 			[]
 		);
+		const agents = lists.agents ?? [];
+		const tags = lists.tags ?? [];
+		const teams = lists.teams ?? [];
 		const [ search, setSearch ] = useState( params.s ?? '' );
 		const debounced = useDebouncedValue( search, 350 );
 
@@ -87,6 +92,7 @@ const InboxFilters = forwardRef< HTMLInputElement, Props >(
 			'status',
 			'channel',
 			'tag',
+			'team',
 			'priority',
 			'assignee',
 			'after',
@@ -152,6 +158,28 @@ const InboxFilters = forwardRef< HTMLInputElement, Props >(
 						} ) ),
 					] }
 					onChange={ set( 'tag' ) }
+				/>
+				<SelectControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					label={ __( 'Team', 'switchboard' ) }
+					value={ params.team ?? '' }
+					options={ [
+						{ value: '', label: __( 'Any team', 'switchboard' ) },
+						{
+							value: 'mine',
+							label: __( 'My teams', 'switchboard' ),
+						},
+						{
+							value: 'none',
+							label: __( 'No team', 'switchboard' ),
+						},
+						...teams.map( ( t ) => ( {
+							value: String( t.id ),
+							label: t.name,
+						} ) ),
+					] }
+					onChange={ set( 'team' ) }
 				/>
 				<SelectControl
 					__nextHasNoMarginBottom
@@ -233,6 +261,7 @@ const InboxFilters = forwardRef< HTMLInputElement, Props >(
 								status: undefined,
 								channel: undefined,
 								tag: undefined,
+								team: undefined,
 								priority: undefined,
 								assignee: undefined,
 								after: undefined,

@@ -46,6 +46,7 @@ import ErrorNotice from '../error-notice';
 import Loading from '../loading';
 import { confirmAction } from '../../utils/confirm';
 import InboundWebhooks from './webhooks';
+import TeamSelect from '../team-select';
 import './style.scss';
 
 /**
@@ -193,6 +194,7 @@ const EMPTY: MailboxInput = {
 	move_folder: '',
 	poll_interval: 300,
 	is_active: true,
+	team_id: 0,
 	tags: [],
 	signature: '',
 	quote_history: false,
@@ -228,6 +230,7 @@ function MailboxForm( {
 					move_folder: mailbox.move_folder,
 					poll_interval: mailbox.poll_interval,
 					is_active: mailbox.is_active,
+					team_id: mailbox.team_id ?? 0,
 					tags: mailbox.tags,
 					signature: mailbox.signature,
 					quote_history: mailbox.quote_history,
@@ -459,6 +462,15 @@ function MailboxForm( {
 						}
 					/>
 				</div>
+				<TeamSelect
+					label={ __( 'Default team', 'switchboard' ) }
+					help={ __(
+						'New tickets from this mailbox go to this team.',
+						'switchboard'
+					) }
+					value={ data.team_id }
+					onChange={ set( 'team_id' ) }
+				/>
 				<TextControl
 					__nextHasNoMarginBottom
 					__next40pxDefaultSize

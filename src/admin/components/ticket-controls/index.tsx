@@ -1,5 +1,5 @@
 /**
- * Status, priority, assignee, tags and linked order of a ticket, and merging another ticket in.
+ * Status, priority, assignee, team, tags and linked order of a ticket, and merging another ticket in.
  */
 
 /**
@@ -27,6 +27,7 @@ import {
 	statusLabel,
 	toOptions,
 } from '../../labels';
+import TeamSelect from '../team-select';
 import './style.scss';
 
 interface Props {
@@ -210,6 +211,12 @@ export default function TicketControls( {
 						</Button>
 					) }
 			</div>
+			<TeamSelect
+				value={ ticket.team_id ?? 0 }
+				currentName={ ticket.team?.name }
+				disabled={ busy }
+				onChange={ ( teamId ) => apply( { team_id: teamId } ) }
+			/>
 			<FormTokenField
 				__nextHasNoMarginBottom
 				__next40pxDefaultSize

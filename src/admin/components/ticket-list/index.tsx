@@ -265,6 +265,11 @@ export default function TicketList( {
 										{ __( 'Unassigned', 'switchboard' ) }
 									</span>
 								) }
+								{ ticket.team && (
+									<span className="switchboard-ticket-list__team">
+										{ ticket.team.name }
+									</span>
+								) }
 							</td>
 						</tr>
 					);

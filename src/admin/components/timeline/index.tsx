@@ -92,6 +92,20 @@ export function describeEvent( event: TicketEvent, agents: Agent[] ): string {
 				actor,
 				agentName( agents, data.to )
 			);
+		case 'team_changed':
+			if ( ! Number( data.to ) ) {
+				return sprintf(
+					/* translators: %s: who */
+					__( '%s removed the ticket from its team', 'switchboard' ),
+					actor
+				);
+			}
+			return sprintf(
+				/* translators: 1: who, 2: team name */
+				__( '%1$s moved the ticket to the team %2$s', 'switchboard' ),
+				actor,
+				str( data.to_name ) || `#${ str( data.to ) }`
+			);
 		case 'order_linked':
 			if ( ! Number( data.to ) ) {
 				return sprintf(

@@ -82,6 +82,19 @@ describe( 'router', () => {
 } );
 
 describe( 'ticketQueryFor', () => {
+	it( 'passes the team filter from the URL', () => {
+		const route = parseRoute( '?page=switchboard&view=all&team=7' );
+		expect( route.params.team ).toBe( '7' );
+		expect( ticketQueryFor( route.view, route.params ) ).toMatchObject( {
+			team: '7',
+			status: 'new,open,pending,on-hold',
+		} );
+		expect( ticketQueryFor( 'all', {} ) ).not.toHaveProperty( 'team' );
+		expect( buildSearch( { view: 'all', team: 'mine' } ) ).toBe(
+			'?page=switchboard&view=all&team=mine'
+		);
+	} );
+
 	it( 'starts from the view and lets URL filters override it', () => {
 		expect( ticketQueryFor( 'mine', {} ) ).toMatchObject( {
 			assignee: 'me',

@@ -36,6 +36,7 @@ import {
 	toOptions,
 } from '../../labels';
 import { textToHtml } from '../../utils/text';
+import TeamSelect from '../../components/team-select';
 import type {
 	Customer,
 	NewTicket,
@@ -73,6 +74,7 @@ export default function NewTicketScreen() {
 	const [ assignee, setAssignee ] = useState(
 		String( overview?.user.id ?? 0 )
 	);
+	const [ teamId, setTeamId ] = useState( 0 );
 	const [ orderId, setOrderId ] = useState( '' );
 	const [ busy, setBusy ] = useState( false );
 	const [ error, setError ] = useState< string | null >( null );
@@ -121,6 +123,7 @@ export default function NewTicketScreen() {
 						status: status as TicketStatus,
 						priority: priority as TicketPriority,
 						assignee_id: Number( assignee ),
+						...( teamId > 0 ? { team_id: teamId } : {} ),
 						message: {
 							body: textToHtml( body ),
 							is_private: isPrivate,
@@ -286,6 +289,7 @@ export default function NewTicketScreen() {
 						] }
 						onChange={ setAssignee }
 					/>
+					<TeamSelect value={ teamId } onChange={ setTeamId } />
 					{ overview?.woocommerce_active && (
 						<TextControl
 							__nextHasNoMarginBottom

@@ -26,6 +26,7 @@ import OverviewCard from '../../components/overview-card';
 import SupportPageSetting from '../../components/support-page-setting';
 import SearchIndexTool from '../../components/search-index-tool';
 import KbInsights from '../../components/kb-insights';
+import TeamsManager from '../../components/teams-manager';
 import ErrorNotice from '../../components/error-notice';
 import Loading from '../../components/loading';
 import { TagChip } from '../../components/ticket-badges';
@@ -197,6 +198,10 @@ function TeamTab() {
 					</tbody>
 				</table>
 			) }
+			<TeamsManager
+				agents={ agents ?? [] }
+				canManage={ !! overview?.capabilities.manage }
+			/>
 		</div>
 	);
 }

@@ -21,6 +21,7 @@ const form: MailboxInput = {
 	move_folder: '',
 	poll_interval: 300,
 	is_active: true,
+	team_id: 0,
 	tags: [],
 	signature: '',
 	quote_history: false,
@@ -54,6 +55,13 @@ describe( 'toMailboxInput', () => {
 		expect( input.smtp_password ).toBe( 'smtp-s3cret' );
 		expect( input ).not.toHaveProperty( 'imap_password' );
 		expect( input.smtp_host ).toBe( 'smtp.shop.test' );
+	} );
+
+	it( 'sends the default team id as picked', () => {
+		expect(
+			toMailboxInput( { ...form, team_id: 7 }, '', '' ).team_id
+		).toBe( 7 );
+		expect( toMailboxInput( form, '', '' ).team_id ).toBe( 0 );
 	} );
 
 	it( 'splits and trims the default tags', () => {

@@ -40,6 +40,8 @@ describe( 'TicketList', () => {
 			status: 'pending',
 			channel: 'phone',
 			assignee: { id: 3, name: 'Agnes Agent', avatar: '' },
+			team_id: 4,
+			team: { id: 4, name: 'Billing' },
 			tags: [ { id: 1, name: 'VIP', slug: 'vip', color: '' } ],
 		} ),
 	];
@@ -59,7 +61,7 @@ describe( 'TicketList', () => {
 		return props;
 	}
 
-	it( 'shows customer, subject, channel, status, assignee and tags', () => {
+	it( 'shows customer, subject, channel, status, assignee, team and tags', () => {
 		setup();
 		expect( screen.getByText( 'Alice' ) ).toBeInTheDocument();
 		expect(
@@ -70,6 +72,9 @@ describe( 'TicketList', () => {
 		expect( screen.getByText( 'Agnes Agent' ) ).toBeInTheDocument();
 		expect( screen.getByText( 'Unassigned' ) ).toBeInTheDocument();
 		expect( screen.getByText( 'VIP' ) ).toBeInTheDocument();
+		expect( screen.getByText( 'Billing' ) ).toHaveClass(
+			'switchboard-ticket-list__team'
+		);
 	} );
 
 	it( 'opens a ticket from its link and selects with the checkboxes', () => {

@@ -149,6 +149,26 @@ describe( 'describeEvent', () => {
 			describeEvent(
 				{
 					...base,
+					type: 'team_changed',
+					data: { from: 0, to: 4, from_name: '', to_name: 'Billing' },
+				},
+				agents
+			)
+		).toBe( 'Agnes moved the ticket to the team Billing' );
+		expect(
+			describeEvent(
+				{
+					...base,
+					type: 'team_changed',
+					data: { from: 4, to: 0, from_name: 'Billing', to_name: '' },
+				},
+				agents
+			)
+		).toBe( 'Agnes removed the ticket from its team' );
+		expect(
+			describeEvent(
+				{
+					...base,
 					type: 'created',
 					actor: { type: 'system', id: 0, name: '' },
 					data: { channel: 'phone' },
