@@ -21,6 +21,9 @@ import type {
 } from '../../../shared/api/chat';
 import './style.scss';
 
+/** A stable empty queue while it loads (a new [] on every call makes useSelect warn). */
+const NO_CHATS: ChatQueueItem[] = [];
+
 export function chatStatusLabel( status: ChatSessionStatus ): string {
 	switch ( status ) {
 		case 'waiting':
@@ -76,7 +79,7 @@ function ChatRow( { chat }: { chat: ChatQueueItem } ) {
 
 export default function ChatQueue() {
 	const chats = useSelect(
-		( select ) => select( chatStore ).getChatQueue()?.chats ?? [],
+		( select ) => select( chatStore ).getChatQueue()?.chats ?? NO_CHATS,
 		[]
 	);
 	if ( chats.length === 0 ) {

@@ -38,6 +38,7 @@ import {
 import { textToHtml } from '../../utils/text';
 import TeamSelect from '../../components/team-select';
 import type {
+	Agent,
 	Customer,
 	NewTicket,
 	TicketPriority,
@@ -45,10 +46,13 @@ import type {
 } from '../../../shared/types';
 import './style.scss';
 
+/** A stable empty list while agents load (a new [] on every call makes useSelect warn). */
+const NO_AGENTS: Agent[] = [];
+
 export default function NewTicketScreen() {
 	const { agents, overview } = useSelect(
 		( select ) => ( {
-			agents: select( coreStore ).getAgents() ?? [],
+			agents: select( coreStore ).getAgents() ?? NO_AGENTS,
 			overview: select( coreStore ).getOverview(),
 		} ),
 		[]

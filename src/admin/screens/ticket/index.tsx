@@ -30,9 +30,13 @@ import Loading from '../../components/loading';
 import { channelLabel } from '../../labels';
 import { getPreferences } from '../../preferences';
 import { toApiError } from '../../../shared/api/errors';
-import type { Message, TicketPatch } from '../../../shared/types';
+import type { Agent, Message, Tag, TicketPatch } from '../../../shared/types';
 import { confirmAction } from '../../utils/confirm';
 import './style.scss';
+
+/** Stable empties while loading (a new [] on every call makes useSelect re-render and warn). */
+const NO_AGENTS: Agent[] = [];
+const NO_TAGS: Tag[] = [];
 
 const ChatPanel = lazy(
 	() => import( /* webpackChunkName: "chat" */ '../../components/chat-panel' )
@@ -56,8 +60,8 @@ export default function TicketScreen( { route }: { route: Route } ) {
 			error: select( ticketsStore ).getTicketError( id ),
 			timeline: select( ticketsStore ).getTimeline( id ),
 			timelineError: select( ticketsStore ).getTimelineError( id ),
-			agents: select( coreStore ).getAgents() ?? [],
-			tags: select( coreStore ).getTags() ?? [],
+			agents: select( coreStore ).getAgents() ?? NO_AGENTS,
+			tags: select( coreStore ).getTags() ?? NO_TAGS,
 			overview: select( coreStore ).getOverview(),
 			listIds: select( ticketsStore ).getLastListIds(),
 		} ),
