@@ -11,6 +11,7 @@ namespace Switchboard\Frontend;
 
 use Switchboard\Kb\Deflections;
 use Switchboard\Security\RateLimiter;
+use Switchboard\Tickets\CustomerMail;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\TicketService;
 use WP_Error;
@@ -259,9 +260,8 @@ final class ContactSubmission {
 	 */
 	private static function mail_confirmation( array $fields, array $ticket, string $link ): void {
 		$subject = sprintf(
-			/* translators: 1: ticket number, 2: ticket subject */
-			__( '[#%1$d] We received your message: %2$s', 'switchboard' ),
-			(int) $ticket['id'],
+			/* translators: %s: ticket subject */
+			__( 'We received your message: %s', 'switchboard' ),
 			$fields['subject']
 		);
 		$body = sprintf(
@@ -292,7 +292,15 @@ final class ContactSubmission {
 			$link
 		);
 		if ( ! empty( $mail['to'] ) ) {
-			wp_mail( (string) $mail['to'], (string) $mail['subject'], (string) $mail['body'] );
+			CustomerMail::send(
+				$ticket,
+				array(
+					'to'      => (string) $mail['to'],
+					'subject' => (string) $mail['subject'],
+					'text'    => (string) $mail['body'],
+					'kind'    => 'contact_confirmation',
+				)
+			);
 		}
 	}
 }

@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Frontend;
 
+use Switchboard\Tickets\CustomerMail;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Status;
 use Switchboard\Tickets\TicketService;
@@ -46,7 +47,15 @@ final class SolvedMail {
 		}
 		$mail = self::build( $ticket, (string) ( $service->get_meta( (int) $ticket_id, 'page' ) ?? '' ) );
 		if ( null !== $mail ) {
-			wp_mail( $mail['to'], $mail['subject'], $mail['body'] );
+			CustomerMail::send(
+				$ticket,
+				array(
+					'to'      => $mail['to'],
+					'subject' => $mail['subject'],
+					'text'    => $mail['body'],
+					'kind'    => 'solved',
+				)
+			);
 		}
 	}
 
@@ -68,9 +77,8 @@ final class SolvedMail {
 		$mail = array(
 			'to'      => $to,
 			'subject' => sprintf(
-				/* translators: 1: ticket number, 2: ticket subject */
-				__( '[#%1$d] Solved: %2$s — how did we do?', 'switchboard' ),
-				(int) $ticket['id'],
+				/* translators: %s: ticket subject */
+				__( 'Solved: %s — how did we do?', 'switchboard' ),
 				(string) $ticket['subject']
 			),
 			'body'    => sprintf(

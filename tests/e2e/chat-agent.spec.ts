@@ -32,6 +32,7 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
  * Internal dependencies
  */
 import { WorkspacePage } from './pages/workspace-page';
+import { decodeMail } from './pages/self-service';
 import { resetChatLimits, unique } from '../api/chat-helpers';
 
 const REPO = path.join( __dirname, '..', '..' );
@@ -57,8 +58,8 @@ function mailTo( to: string, needles: string[] ): string {
 			.map( ( file ) =>
 				fs.readFileSync( path.join( SINK, file ), 'utf8' )
 			)
-			// Quoted-printable bodies: undo soft line breaks before searching.
-			.map( ( eml ) => eml.replace( /=\r?\n/g, '' ) )
+			// Each MIME part decoded (8bit text, quoted-printable HTML, base64).
+			.map( decodeMail )
 			.find(
 				( eml ) =>
 					eml.includes( to ) &&

@@ -31,7 +31,6 @@ final class Module {
 		add_action( 'switchboard_deliver_message', array( $this, 'deliver' ), 10, 2 );
 		( new Widget() )->register();
 		( new MenuBadge() )->register();
-		( new ReplyThreading() )->register();
 		add_action( 'switchboard_installed', array( self::class, 'autoload_settings' ) );
 	}
 

@@ -9,12 +9,14 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Channels\Chat;
 
+use Switchboard\Tickets\CustomerMail;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\TicketService;
 
 /**
- * Plain-text mail to the chat's customer: a whole transcript at the end of a chat, or a single
- * reply when the visitor has left (or left a message because nobody was online).
+ * Mail to the chat's customer: a whole transcript at the end of a chat, or a single reply when the
+ * visitor has left (or left a message because nobody was online). Sent through
+ * Tickets\CustomerMail, so with the email channel an answer by email lands on the chat ticket.
  */
 final class Transcript {
 
@@ -31,11 +33,15 @@ final class Transcript {
 		foreach ( Rest\VisitorController::visitor_messages( $ticket_id, 0 ) as $m ) {
 			$lines[] = sprintf( '%1$s (%2$s UTC): %3$s', $m['author']['name'], gmdate( 'H:i', (int) strtotime( (string) $m['created_at'] ) ), $m['text'] );
 		}
-		return (bool) wp_mail(
-			$to,
-			/* translators: %s: site name */
-			sprintf( __( 'Your chat with %s', 'switchboard' ), wp_specialchars_decode( get_bloginfo( 'name' ), ENT_QUOTES ) ),
-			implode( "\n\n", $lines ) . "\n"
+		return CustomerMail::send(
+			$ticket,
+			array(
+				'to'      => $to,
+				/* translators: %s: site name */
+				'subject' => sprintf( __( 'Your chat with %s', 'switchboard' ), wp_specialchars_decode( get_bloginfo( 'name' ), ENT_QUOTES ) ),
+				'text'    => implode( "\n\n", $lines ) . "\n",
+				'kind'    => 'chat_transcript',
+			)
 		);
 	}
 
@@ -50,12 +56,11 @@ final class Transcript {
 		if ( '' === $to ) {
 			return false;
 		}
-		$subject = sprintf(
-			/* translators: 1: ticket number, 2: ticket subject */
-			__( '[#%1$d] Re: %2$s', 'switchboard' ),
-			(int) $ticket['id'],
-			(string) $ticket['subject']
-		);
+		$subject = (string) $ticket['subject'];
+		if ( ! preg_match( '/^(re|aw|sv|antw?)\s*:/i', $subject ) ) {
+			/* translators: %s: ticket subject */
+			$subject = sprintf( __( 'Re: %s', 'switchboard' ), $subject );
+		}
 		$body = (string) $message['body_text'] . "\n\n-- \n" . sprintf(
 			/* translators: %s: site name */
 			__( 'Reply to this email to continue the conversation with %s.', 'switchboard' ),
@@ -82,7 +87,16 @@ final class Transcript {
 			$message,
 			$ticket
 		);
-		return (bool) wp_mail( $mail['to'], $mail['subject'], $mail['body'], $mail['headers'] );
+		return CustomerMail::send(
+			$ticket,
+			array(
+				'to'      => $mail['to'],
+				'subject' => $mail['subject'],
+				'text'    => $mail['body'],
+				'headers' => $mail['headers'],
+				'kind'    => 'chat_reply',
+			)
+		);
 	}
 
 	/**

@@ -11,6 +11,7 @@ namespace Switchboard\Channels\Email;
 
 use Switchboard\Channels\Email\Mime\Message;
 use Switchboard\Channels\Email\Threading\Signer;
+use Switchboard\Frontend\Links;
 use Switchboard\Tickets\TicketService;
 
 /**
@@ -43,13 +44,9 @@ final class Acknowledger {
 			return false;
 		}
 		$signer  = Signer::from_wordpress();
-		$link    = add_query_arg(
-			array(
-				'switchboard_ticket' => $ticket_id,
-				'token'              => $signer->guest_token( $ticket_id, (string) $ticket['secret'] ),
-			),
-			function_exists( 'wc_get_account_endpoint_url' ) ? wc_get_account_endpoint_url( 'support' ) : home_url( '/' )
-		);
+		// The same signed link as every other mail to customers: it opens the ticket on the support
+		// page without a login (Frontend\Links, checked by Tickets\Access::verify_token()).
+		$link    = Links::signed( $ticket );
 		$subject = '' !== (string) $mailbox['settings']['ack_subject']
 			? (string) $mailbox['settings']['ack_subject']
 			/* translators: %s: ticket subject */

@@ -131,14 +131,7 @@ final class Mailer {
 		$host    = (string) ( wp_parse_url( home_url(), PHP_URL_HOST ) ?: 'localhost' );
 
 		$thread = $messages->for_ticket( (int) $ticket['id'], true );
-		$refs   = array();
-		foreach ( $thread as $row ) {
-			$id = (string) ( $row['meta']['email']['message_id'] ?? '' );
-			if ( '' !== $id && (int) $row['id'] !== $message_id ) {
-				$refs[] = $id;
-			}
-		}
-		$refs = array_slice( array_values( array_unique( $refs ) ), -20 );
+		$refs   = self::references( $thread, $message_id );
 
 		$subject = (string) $ticket['subject'];
 		if ( ! preg_match( '/^(re|aw|sv|antw?)\s*:/i', $subject ) ) {
@@ -230,6 +223,78 @@ final class Mailer {
 			Scheduler::later( Module::RETRY_HOOK, array( $message_id ), self::backoff( $attempts ) );
 		}
 		return false;
+	}
+
+	/**
+	 * The Message-IDs of a thread (at most the last 20), for References and In-Reply-To.
+	 *
+	 * @param array<int, array<string, mixed>> $thread  Public messages, oldest first.
+	 * @param int                              $exclude The message being sent (0: none).
+	 * @return string[]
+	 */
+	private static function references( array $thread, int $exclude = 0 ): array {
+		$refs = array();
+		foreach ( $thread as $row ) {
+			$id = (string) ( $row['meta']['email']['message_id'] ?? '' );
+			if ( '' !== $id && (int) $row['id'] !== $exclude ) {
+				$refs[] = $id;
+			}
+		}
+		return array_slice( array_values( array_unique( $refs ) ), -20 );
+	}
+
+	/**
+	 * Sends an automatic email about a ticket to its customer (Tickets\CustomerMail, hooked on
+	 * `switchboard_pre_customer_mail`): from the ticket's mailbox and its SMTP server, styled like
+	 * the store's emails with a plain-text part, the signed subject tag, Reply-To and Message-ID
+	 * (an answer by email lands on the ticket), in the thread of the earlier mails, and marked
+	 * `Auto-Submitted: auto-generated` (RFC 3834).
+	 *
+	 * @param bool|null            $sent   Null unless someone else sent it.
+	 * @param array<string, mixed> $mail   to, subject, text, kind.
+	 * @param array<string, mixed> $ticket Ticket row.
+	 * @return bool|null
+	 */
+	public function send_notice( $sent, $mail, $ticket ) {
+		$mail   = (array) $mail;
+		$ticket = (array) $ticket;
+		if ( null !== $sent || empty( $ticket['id'] ) ) {
+			return $sent;
+		}
+		$mailbox = $this->mailbox_for( $ticket );
+		$signer  = Signer::from_wordpress();
+		$secret  = (string) $ticket['secret'];
+		$from    = (string) ( $mailbox['address'] ?? get_option( 'admin_email' ) );
+		$host    = (string) ( wp_parse_url( home_url(), PHP_URL_HOST ) ?: 'localhost' );
+		$subject = trim( (string) ( $mail['subject'] ?? '' ) ) . ' ' . $signer->subject_tag( (int) $ticket['id'], $secret );
+		$text    = (string) ( $mail['text'] ?? '' );
+		$refs    = self::references( ( new Messages() )->for_ticket( (int) $ticket['id'], true ) );
+		// A notice is no message of the ticket: its Message-ID carries a unique number instead
+		// (signed like the others, so an answer quoting only that header still finds the ticket).
+		$number = (int) floor( microtime( true ) * 1000 ) * 10 + wp_rand( 0, 9 );
+
+		$html = '';
+		foreach ( preg_split( '/\R{2,}/', trim( $text ) ) ?: array() as $paragraph ) {
+			$html .= '<p>' . make_clickable( nl2br( esc_html( $paragraph ) ) ) . "</p>\n";
+		}
+		$result = $this->send(
+			array(
+				'to'          => (string) ( $mail['to'] ?? '' ),
+				'from'        => $from,
+				'from_name'   => (string) ( $mailbox['name'] ?? '' ) !== '' ? (string) $mailbox['name'] : get_bloginfo( 'name' ),
+				'reply_to'    => $signer->reply_address( $from, (int) $ticket['id'], $secret ),
+				'subject'     => $subject,
+				'html'        => Template::wrap( $html, $subject ),
+				'text'        => $text,
+				'message_id'  => $signer->message_id( (int) $ticket['id'], $number, $secret, $host ),
+				'in_reply_to' => (string) ( end( $refs ) ?: '' ),
+				'references'  => implode( ' ', $refs ),
+				'ticket_id'   => (int) $ticket['id'],
+				'auto'        => 'auto-generated',
+				'smtp'        => null === $mailbox ? null : self::smtp_settings( $mailbox ),
+			)
+		);
+		return true === $result;
 	}
 
 	/**

@@ -30,6 +30,8 @@ final class Module {
 		add_action( 'switchboard_deliver_message', array( $this, 'deliver' ), 10, 2 );
 		// Tells other modules (Frontend\ReplyMail) that replies they would email are sent here.
 		add_filter( 'switchboard_email_channel_active', '__return_true' );
+		// Solved, contact confirmation, chat transcript and chat replies by email (Tickets\CustomerMail).
+		add_filter( 'switchboard_pre_customer_mail', array( $this, 'customer_mail' ), 10, 3 );
 		add_action( self::RETRY_HOOK, array( $this, 'retry_delivery' ) );
 		add_action( self::POLL_HOOK, array( $this, 'poll' ) );
 		add_filter( 'cron_schedules', array( $this, 'cron_schedules' ) ); // phpcs:ignore WordPress.WP.CronInterval
@@ -47,6 +49,18 @@ final class Module {
 	public function register_routes(): void {
 		( new MailboxesController() )->register_routes();
 		( new WebhookController() )->register_routes();
+	}
+
+	/**
+	 * Sends an automatic customer email through the Mailer (filter switchboard_pre_customer_mail).
+	 *
+	 * @param bool|null            $sent   Null unless handled.
+	 * @param array<string, mixed> $mail   to, subject, text, kind.
+	 * @param array<string, mixed> $ticket Ticket row.
+	 * @return bool|null
+	 */
+	public function customer_mail( $sent, $mail, $ticket ) {
+		return ( new Mailer() )->send_notice( $sent, (array) $mail, (array) $ticket );
 	}
 
 	/**

@@ -169,14 +169,4 @@ final class Signer {
 	public function verify_subject_tag( int $ticket, string $sig, string $secret ): bool {
 		return '' !== $secret && hash_equals( $this->sign( 'tag', 6, (string) $ticket, $secret ), strtolower( $sig ) );
 	}
-
-	/**
-	 * A signed token for links in mail to guests (e.g. "view your ticket").
-	 *
-	 * @param int    $ticket Ticket id.
-	 * @param string $secret Ticket secret.
-	 */
-	public function guest_token( int $ticket, string $secret ): string {
-		return $this->sign( 'guest', 32, (string) $ticket, $secret );
-	}
 }

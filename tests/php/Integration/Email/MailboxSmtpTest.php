@@ -19,7 +19,9 @@ use Switchboard\Channels\Email\Mime\Parser;
 use Switchboard\Channels\Email\Module;
 use Switchboard\Channels\Email\Scheduler;
 use Switchboard\Db\Schema;
+use Switchboard\Frontend\Links;
 use Switchboard\Tests\TestCase;
+use Switchboard\Tickets\Access;
 use Switchboard\Tickets\Messages;
 use Switchboard\Tickets\TicketService;
 
@@ -312,12 +314,81 @@ final class MailboxSmtpTest extends TestCase {
 		$this->assertStringStartsWith( 'We have your message [#' . $first, (string) $mail->subject() );
 		$this->assertMatchesRegularExpression( '/^Auto-Submitted:\s*auto-replied\s*$/mi', $received[0]['raw'] );
 		$this->assertStringContainsString( 'Thanks, we will answer within a day.', $mail->text() );
-		$this->assertStringContainsString( 'switchboard_ticket=' . $first, $mail->text(), 'link to the ticket' );
+		// The link opens this ticket without a login: its token is the one the support screens check.
+		$this->assertMatchesRegularExpression( '~(https?://\S+)~', $mail->text() );
+		preg_match( '~https?://\S+~', $mail->text(), $found );
+		parse_str( (string) wp_parse_url( $found[0], PHP_URL_QUERY ), $query );
+		$this->assertSame( (string) $first, $query[ Links::TICKET ] ?? null, 'link to the ticket' );
+		$ticket = ( new TicketService() )->get( $first );
+		$this->assertIsArray( $ticket );
+		$this->assertTrue( Access::verify_token( $ticket, (string) ( $query[ Links::TOKEN ] ?? '' ) ), 'the link\'s token opens the ticket' );
+		$this->assertSame( Links::signed( $ticket ), $found[0] );
 		$this->assertSame( self::USER, $received[0]['envelope']['auth'] );
 
 		// A second new ticket from the same sender within the hour: no second acknowledgement.
 		$this->ticket( $mailbox_id, $customer );
 		$this->assertCount( 1, $this->received(), 'rate-limited per sender' );
+	}
+
+	public function test_the_solved_email_leaves_from_the_mailbox_and_an_answer_to_it_reopens_the_ticket(): void {
+		update_option( 'woocommerce_email_base_color', '#96588a' );
+		$mailbox_id = $this->mailbox();
+		$customer   = "una-{$this->tag}@example.com";
+		$ticket_id  = $this->ticket( $mailbox_id, $customer );
+		$service    = new TicketService();
+
+		$service->update( $ticket_id, array( 'status' => 'solved' ) );
+		$received = $this->received();
+		$this->assertCount( 1, $received, 'the solved email went through the mailbox SMTP server' );
+		$this->assertSame( array( $customer ), $received[0]['envelope']['rcpt_to'] );
+		$this->assertSame( "help-{$this->tag}@shop.test", $received[0]['envelope']['mail_from'] );
+		$raw  = $received[0]['raw'];
+		$mail = ( new Parser() )->parse( $raw );
+		$this->assertMatchesRegularExpression( '~^Content-Type:\s*multipart/alternative~mi', $raw );
+		$this->assertMatchesRegularExpression( '/^Auto-Submitted:\s*auto-generated\s*$/mi', $raw, 'an automatic email (RFC 3834)' );
+		$this->assertStringStartsWith( "Solved: Parcel {$this->tag} — how did we do? [#{$ticket_id}-", (string) $mail->subject() );
+		$this->assertStringContainsString( 'border-top:4px solid #96588a', $mail->html(), 'styled like the store' );
+
+		// Its rating link (text part) rates without a login.
+		$this->assertSame( 1, preg_match( '~https?://\S+#switchboard-rate~', $mail->text(), $link ) );
+		parse_str( (string) wp_parse_url( $link[0], PHP_URL_QUERY ), $query );
+		$ticket = $service->get( $ticket_id );
+		$this->assertIsArray( $ticket );
+		$this->assertTrue( Access::verify_token( $ticket, (string) preg_replace( '/#.*$/', '', (string) ( $query[ Links::TOKEN ] ?? '' ) ) ) );
+
+		// "If something is still open, just reply": the answer goes to the signed Reply-To and
+		// lands on the ticket, even from a client that drops In-Reply-To, References and the tag.
+		$this->assertSame( 1, preg_match( '/^Reply-To:\s*(\S+@shop\.test)\s*$/mi', $raw, $reply_to ) );
+		$this->assertStringStartsWith( "help-{$this->tag}+{$ticket_id}.", $reply_to[1] );
+		$answer = ( new Importer() )->import(
+			"From: Una <$customer>\r\nTo: {$reply_to[1]}\r\nSubject: Still broken\r\n"
+			. 'Message-ID: <' . bin2hex( random_bytes( 6 ) ) . "@example.com>\r\nDate: Mon, 23 Nov 2026 09:00:00 +0000\r\n"
+			. "Content-Type: text/plain; charset=utf-8\r\n\r\nThe new one does not work either.\r\n",
+			array(
+				'source'     => 'pipe',
+				'mailbox_id' => $mailbox_id,
+			)
+		);
+		$this->assertIsArray( $answer );
+		$this->assertSame( $ticket_id, (int) $answer['ticket_id'], 'threaded by the signed Reply-To' );
+		$this->assertNotSame( 'solved', (string) $service->get( $ticket_id )['status'], 'the answer reopened it' );
+
+		// An answer to another address that keeps only In-Reply-To finds the ticket by the
+		// notice's signed Message-ID.
+		$message_id = (string) $mail->header( 'Message-ID' );
+		$this->assertStringStartsWith( "<sb.{$ticket_id}.", $message_id );
+		$answer = ( new Importer() )->import(
+			"From: Una <$customer>\r\nTo: help-{$this->tag}@shop.test\r\nSubject: Another thing\r\n"
+			. "In-Reply-To: $message_id\r\n"
+			. 'Message-ID: <' . bin2hex( random_bytes( 6 ) ) . "@example.com>\r\nDate: Mon, 23 Nov 2026 09:05:00 +0000\r\n"
+			. "Content-Type: text/plain; charset=utf-8\r\n\r\nAnd the invoice is missing.\r\n",
+			array(
+				'source'     => 'pipe',
+				'mailbox_id' => $mailbox_id,
+			)
+		);
+		$this->assertIsArray( $answer );
+		$this->assertSame( $ticket_id, (int) $answer['ticket_id'], 'threaded by In-Reply-To' );
 	}
 
 	public function test_a_failed_send_shows_its_error_is_retried_with_backoff_and_succeeds_once_the_server_is_back(): void {

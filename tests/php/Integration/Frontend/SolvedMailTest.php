@@ -64,7 +64,16 @@ final class SolvedMailTest extends TestCase {
 	 * @return array<int, array<string, mixed>>
 	 */
 	private function mail_to( string $to ): array {
-		return array_values( array_filter( $this->sent_mail(), static fn ( array $m ): bool => $to === $m['to'] ) );
+		$mail = array_values( array_filter( $this->sent_mail(), static fn ( array $m ): bool => $to === $m['to'] ) );
+		// The email channel sends it as HTML (its text part is built later, by PHPMailer): read
+		// links as a mail client shows them.
+		return array_map(
+			static function ( array $m ): array {
+				$m['message'] = html_entity_decode( (string) $m['message'], ENT_QUOTES | ENT_HTML5 );
+				return $m;
+			},
+			$mail
+		);
 	}
 
 	public function test_solving_sends_the_signed_rating_link_which_rates_without_login(): void {
