@@ -20,7 +20,6 @@ use Switchboard\Channels\Email\Module;
 use Switchboard\Channels\Email\Scheduler;
 use Switchboard\Db\Schema;
 use Switchboard\Frontend\Links;
-use Switchboard\Tests\TestCase;
 use Switchboard\Tickets\Access;
 use Switchboard\Tickets\Messages;
 use Switchboard\Tickets\TicketService;
@@ -28,152 +27,21 @@ use Switchboard\Tickets\TicketService;
 /**
  * Integration tests of Mailer's per-mailbox SMTP, delivery retries and the SMTP test route.
  */
-final class MailboxSmtpTest extends TestCase {
+final class MailboxSmtpTest extends SmtpSinkTestCase {
 
-	private const SINK     = 'smtp-sink-mailbox';
-	private const USER     = 'mailbox-smtp-user';
-	private const PASSWORD = 'S3cret pass:with colon';
-
-	/**
-	 * Unique per test: addresses, so runs sharing a database or a sink never mix.
-	 */
-	private string $tag = '';
-
-	/**
-	 * Mail files of the sink before the test.
-	 *
-	 * @var string[]
-	 */
-	private array $before = array();
-
-	public static function setUpBeforeClass(): void {
-		parent::setUpBeforeClass();
-		self::sink( 'start' );
-	}
-
-	public static function tearDownAfterClass(): void {
-		self::sink( 'stop' );
-		parent::tearDownAfterClass();
-	}
-
-	protected function setUp(): void {
-		parent::setUp();
-		$this->assertSame( '', self::sink( 'start' ), 'the mailbox SMTP sink runs' );
-		$this->tag    = bin2hex( random_bytes( 4 ) );
-		$this->before = self::files();
-		// The bootstrap short-circuits wp_mail(); these tests send for real.
-		add_filter( 'pre_wp_mail', array( self::class, 'really_send' ), 1000 );
-	}
-
-	protected function tearDown(): void {
-		remove_filter( 'pre_wp_mail', array( self::class, 'really_send' ), 1000 );
-		parent::tearDown();
+	protected static function sink_name(): string {
+		return 'smtp-sink-mailbox';
 	}
 
 	/**
-	 * The pre_wp_mail filter that lets wp_mail() send.
-	 *
-	 * @return null
+	 * SWITCHBOARD_SMTP2_PORT, else one above the runtime's SMTP sink.
 	 */
-	public static function really_send() {
-		return null;
+	protected static function port(): int {
+		return self::port_from_env( 'SWITCHBOARD_SMTP2_PORT', 1 );
 	}
 
-	private static function repo(): string {
-		return dirname( __DIR__, 4 );
-	}
-
-	private static function runtime_dir(): string {
-		$dir = getenv( 'SWITCHBOARD_RUNTIME_DIR' );
-		return is_string( $dir ) && '' !== $dir ? rtrim( $dir, '/' ) : self::repo() . '/.runtime';
-	}
-
-	/**
-	 * The second sink's port: SWITCHBOARD_SMTP2_PORT, else one above the runtime's SMTP sink.
-	 */
-	private static function port(): int {
-		$two = getenv( 'SWITCHBOARD_SMTP2_PORT' );
-		if ( is_string( $two ) && ctype_digit( $two ) ) {
-			return (int) $two;
-		}
-		$one = getenv( 'SWITCHBOARD_SMTP_PORT' );
-		return ( is_string( $one ) && ctype_digit( $one ) ? (int) $one : 10025 ) + 1;
-	}
-
-	/**
-	 * Starts or stops the mailbox's SMTP server; returns '' or the script's output on failure.
-	 *
-	 * @param string $action start|stop.
-	 */
-	private static function sink( string $action ): string {
-		$env    = sprintf(
-			'SWITCHBOARD_SMTP_SINK_NAME=%s SWITCHBOARD_SMTP_PORT=%d SWITCHBOARD_SMTP_AUTH=%s ',
-			self::SINK,
-			self::port(),
-			escapeshellarg( self::USER . ':' . self::PASSWORD )
-		);
-		$output = array();
-		$rc     = 0;
-		exec( $env . 'bash ' . escapeshellarg( self::repo() . '/bin/lib-mail/smtp.sh' ) . ' ' . $action . ' 2>&1', $output, $rc ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
-		return 0 === $rc ? '' : "smtp.sh $action failed: " . implode( ' | ', $output );
-	}
-
-	/**
-	 * Mail files the sink holds.
-	 *
-	 * @return string[]
-	 */
-	private static function files(): array {
-		$files = glob( self::runtime_dir() . '/' . self::SINK . '/*.eml' );
-		return false === $files ? array() : $files;
-	}
-
-	/**
-	 * What the sink received since setUp() (raw + envelope), for this test's addresses only.
-	 *
-	 * @return array<int, array{raw: string, envelope: array<string, mixed>}>
-	 */
-	private function received(): array {
-		$out = array();
-		foreach ( array_diff( self::files(), $this->before ) as $file ) {
-			$envelope = (array) json_decode( (string) file_get_contents( substr( $file, 0, -4 ) . '.json' ), true );
-			if ( ! str_contains( implode( ',', (array) ( $envelope['rcpt_to'] ?? array() ) ), $this->tag ) ) {
-				continue;
-			}
-			$out[] = array(
-				'raw'      => (string) file_get_contents( $file ),
-				'envelope' => $envelope,
-			);
-		}
-		return $out;
-	}
-
-	/**
-	 * Creates a mailbox through the REST API as a manager; returns its id.
-	 *
-	 * @param array<string, mixed> $extra More fields.
-	 */
-	private function mailbox( array $extra = array() ): int {
-		$this->as_user( (string) get_userdata( $this->make_user( 'administrator' ) )->user_login );
-		$response = $this->rest(
-			'POST',
-			'/switchboard/v1/email/mailboxes',
-			array_merge(
-				array(
-					'name'          => 'Shop Help',
-					'address'       => "help-{$this->tag}@shop.test",
-					'signature'     => "Kind regards,\nThe Shop & Co. team",
-					'smtp_host'     => '127.0.0.1',
-					'smtp_port'     => self::port(),
-					'smtp_security' => 'none',
-					'smtp_user'     => self::USER,
-					'smtp_password' => self::PASSWORD,
-				),
-				$extra
-			)
-		);
-		$this->assertSame( 201, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
-		return (int) $response->get_data()['id'];
+	protected static function mailbox_defaults(): array {
+		return array( 'signature' => "Kind regards,\nThe Shop & Co. team" );
 	}
 
 	/**

@@ -15,7 +15,6 @@ namespace Switchboard\Tests\Integration\Email;
 use Switchboard\Channels\Email\Importer;
 use Switchboard\Channels\Email\Mime\Parser;
 use Switchboard\Channels\Email\Threading\Signer;
-use Switchboard\Tests\TestCase;
 use Switchboard\Tickets\Access;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Messages;
@@ -24,105 +23,17 @@ use Switchboard\Tickets\TicketService;
 /**
  * Web / My Account replies by email, round trip through a real SMTP server.
  */
-final class WebReplyByEmailTest extends TestCase {
+final class WebReplyByEmailTest extends SmtpSinkTestCase {
 
-	private const SINK     = 'smtp-sink-webreply';
-	private const USER     = 'webreply-user';
-	private const PASSWORD = 'web reply pass';
-
-	/**
-	 * Unique per test (addresses), so runs sharing a database or a sink never mix.
-	 */
-	private string $tag = '';
-
-	/**
-	 * Mail files of the sink before the test.
-	 *
-	 * @var string[]
-	 */
-	private array $before = array();
-
-	public static function setUpBeforeClass(): void {
-		parent::setUpBeforeClass();
-		self::sink( 'start' );
-	}
-
-	public static function tearDownAfterClass(): void {
-		self::sink( 'stop' );
-		parent::tearDownAfterClass();
-	}
-
-	protected function setUp(): void {
-		parent::setUp();
-		$this->assertSame( '', self::sink( 'start' ), 'the SMTP sink runs' );
-		$this->tag    = bin2hex( random_bytes( 4 ) );
-		$this->before = self::files();
-		// The bootstrap short-circuits wp_mail(); these tests send for real.
-		add_filter( 'pre_wp_mail', array( self::class, 'really_send' ), 1000 );
-	}
-
-	protected function tearDown(): void {
-		remove_filter( 'pre_wp_mail', array( self::class, 'really_send' ), 1000 );
-		parent::tearDown();
+	protected static function sink_name(): string {
+		return 'smtp-sink-webreply';
 	}
 
 	/**
-	 * The pre_wp_mail filter that lets wp_mail() send.
-	 *
-	 * @return null
+	 * SWITCHBOARD_SMTP3_PORT, else two above the runtime's SMTP sink (one above is MailboxSmtpTest's).
 	 */
-	public static function really_send() {
-		return null;
-	}
-
-	private static function repo(): string {
-		return dirname( __DIR__, 4 );
-	}
-
-	private static function runtime_dir(): string {
-		$dir = getenv( 'SWITCHBOARD_RUNTIME_DIR' );
-		return is_string( $dir ) && '' !== $dir ? rtrim( $dir, '/' ) : self::repo() . '/.runtime';
-	}
-
-	/**
-	 * This sink's port: SWITCHBOARD_SMTP3_PORT, else two above the runtime's SMTP sink (one above
-	 * is MailboxSmtpTest's).
-	 */
-	private static function port(): int {
-		$three = getenv( 'SWITCHBOARD_SMTP3_PORT' );
-		if ( is_string( $three ) && ctype_digit( $three ) ) {
-			return (int) $three;
-		}
-		$one = getenv( 'SWITCHBOARD_SMTP_PORT' );
-		return ( is_string( $one ) && ctype_digit( $one ) ? (int) $one : 10025 ) + 2;
-	}
-
-	/**
-	 * Starts or stops the sink; returns '' or the script's output on failure.
-	 *
-	 * @param string $action start|stop.
-	 */
-	private static function sink( string $action ): string {
-		$env    = sprintf(
-			'SWITCHBOARD_SMTP_SINK_NAME=%s SWITCHBOARD_SMTP_PORT=%d SWITCHBOARD_SMTP_AUTH=%s ',
-			self::SINK,
-			self::port(),
-			escapeshellarg( self::USER . ':' . self::PASSWORD )
-		);
-		$output = array();
-		$rc     = 0;
-		exec( $env . 'bash ' . escapeshellarg( self::repo() . '/bin/lib-mail/smtp.sh' ) . ' ' . $action . ' 2>&1', $output, $rc ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
-		return 0 === $rc ? '' : "smtp.sh $action failed: " . implode( ' | ', $output );
-	}
-
-	/**
-	 * Mail files the sink holds.
-	 *
-	 * @return string[]
-	 */
-	private static function files(): array {
-		$files = glob( self::runtime_dir() . '/' . self::SINK . '/*.eml' );
-		return false === $files ? array() : $files;
+	protected static function port(): int {
+		return self::port_from_env( 'SWITCHBOARD_SMTP3_PORT', 2 );
 	}
 
 	/**
@@ -130,37 +41,8 @@ final class WebReplyByEmailTest extends TestCase {
 	 *
 	 * @return string[]
 	 */
-	private function received(): array {
-		$out = array();
-		foreach ( array_diff( self::files(), $this->before ) as $file ) {
-			$envelope = (array) json_decode( (string) file_get_contents( substr( $file, 0, -4 ) . '.json' ), true );
-			if ( str_contains( implode( ',', (array) ( $envelope['rcpt_to'] ?? array() ) ), $this->tag ) ) {
-				$out[] = (string) file_get_contents( $file );
-			}
-		}
-		return $out;
-	}
-
-	/**
-	 * A mailbox whose replies leave through the sink; returns its id.
-	 */
-	private function mailbox(): int {
-		$this->as_user( (string) get_userdata( $this->make_user( 'administrator' ) )->user_login );
-		$response = $this->rest(
-			'POST',
-			'/switchboard/v1/email/mailboxes',
-			array(
-				'name'          => 'Shop Help',
-				'address'       => "help-{$this->tag}@shop.test",
-				'smtp_host'     => '127.0.0.1',
-				'smtp_port'     => self::port(),
-				'smtp_security' => 'none',
-				'smtp_user'     => self::USER,
-				'smtp_password' => self::PASSWORD,
-			)
-		);
-		$this->assertSame( 201, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
-		return (int) $response->get_data()['id'];
+	private function received_raw(): array {
+		return array_column( $this->received(), 'raw' );
 	}
 
 	/**
@@ -217,7 +99,7 @@ final class WebReplyByEmailTest extends TestCase {
 		$this->assertSame( 'web', $row['channel'] );
 		$this->assertSame( 'sent', $row['delivery_status'], (string) $row['delivery_error'] );
 
-		$received = $this->received();
+		$received = $this->received_raw();
 		$this->assertCount( 1, $received, 'the reply reached the mailbox SMTP server' );
 		$mail = ( new Parser() )->parse( $received[0] );
 		$this->assertSame( "help-{$this->tag}@shop.test", $mail->from()['address'] ?? '' );
@@ -283,7 +165,7 @@ final class WebReplyByEmailTest extends TestCase {
 		$done = $this->rest( 'POST', "/switchboard/v1/email/messages/$reply_id/retry" );
 		$this->assertSame( 200, $done->get_status(), (string) wp_json_encode( $done->get_data() ) );
 		$this->assertSame( 'sent', $done->get_data()['delivery_status'] );
-		$received = $this->received();
+		$received = $this->received_raw();
 		$this->assertCount( 1, $received );
 		$this->assertStringContainsString( 'Exchange approved.', ( new Parser() )->parse( $received[0] )->text() );
 	}
