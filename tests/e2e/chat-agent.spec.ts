@@ -364,7 +364,7 @@ test.describe( 'Live chat: visitor and agent', () => {
 				.getByRole( 'button', { name: 'Leave a message' } )
 				.click();
 			await expect(
-				chat.getByText( 'We will answer by email.' )
+				chat.getByText( 'We will answer by email.', { exact: true } )
 			).toBeVisible();
 
 			const tickets = await requestUtils.rest<
