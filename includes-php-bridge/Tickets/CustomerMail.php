@@ -25,15 +25,18 @@ final class CustomerMail {
 	 * @param array<string, mixed> $ticket Ticket row (with its secret).
 	 * @param array<string, mixed> $mail   to, subject (without the ticket number), text (plain text;
 	 *                                     URLs become links), kind (solved, contact_confirmation,
-	 *                                     chat_transcript, chat_reply), headers (extra, fallback only).
+	 *                                     chat_transcript, chat_reply), headers (extra, fallback only),
+	 *                                     message_id (the message this email carries, if any: a
+	 *                                     retried send marks it sent).
 	 */
 	public static function send( array $ticket, array $mail ): bool {
 		$mail = array(
-			'to'      => trim( (string) ( $mail['to'] ?? '' ) ),
-			'subject' => (string) ( $mail['subject'] ?? '' ),
-			'text'    => (string) ( $mail['text'] ?? '' ),
-			'kind'    => (string) ( $mail['kind'] ?? 'notice' ),
-			'headers' => array_values( array_map( 'strval', (array) ( $mail['headers'] ?? array() ) ) ),
+			'to'         => trim( (string) ( $mail['to'] ?? '' ) ),
+			'subject'    => (string) ( $mail['subject'] ?? '' ),
+			'text'       => (string) ( $mail['text'] ?? '' ),
+			'kind'       => (string) ( $mail['kind'] ?? 'notice' ),
+			'headers'    => array_values( array_map( 'strval', (array) ( $mail['headers'] ?? array() ) ) ),
+			'message_id' => (int) ( $mail['message_id'] ?? 0 ),
 		);
 		if ( ! is_email( $mail['to'] ) ) {
 			return false;

@@ -90,11 +90,12 @@ final class Transcript {
 		return CustomerMail::send(
 			$ticket,
 			array(
-				'to'      => $mail['to'],
-				'subject' => $mail['subject'],
-				'text'    => $mail['body'],
-				'headers' => $mail['headers'],
-				'kind'    => 'chat_reply',
+				'to'         => $mail['to'],
+				'subject'    => $mail['subject'],
+				'text'       => $mail['body'],
+				'headers'    => $mail['headers'],
+				'kind'       => 'chat_reply',
+				'message_id' => (int) $message['id'],
 			)
 		);
 	}

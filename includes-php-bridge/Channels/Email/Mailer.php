@@ -12,6 +12,7 @@ namespace Switchboard\Channels\Email;
 use Switchboard\Channels\Email\Threading\Signer;
 use Switchboard\Tickets\Attachments;
 use Switchboard\Tickets\Customers;
+use Switchboard\Tickets\Events;
 use Switchboard\Tickets\Messages;
 use Switchboard\Tickets\TicketService;
 
@@ -54,6 +55,11 @@ final class Mailer {
 	/**
 	 * PHPMailer properties a mailbox SMTP server sets.
 	 */
+	/**
+	 * Ticket meta holding automatic emails that failed and wait for a retry, by key.
+	 */
+	public const NOTICES_META = 'email_pending_notices';
+
 	private const SMTP_PROPS = array( 'Mailer', 'Host', 'Port', 'SMTPSecure', 'SMTPAutoTLS', 'SMTPAuth', 'Username', 'Password', 'Timeout' );
 
 	/**
@@ -261,6 +267,109 @@ final class Mailer {
 		if ( null !== $sent || empty( $ticket['id'] ) ) {
 			return $sent;
 		}
+		$result = $this->deliver_notice( $mail, $ticket );
+		if ( true === $result ) {
+			return true;
+		}
+		$mail['key'] = wp_generate_password( 12, false, false );
+		$this->notice_failed( $ticket, $mail, $result, 1 );
+		return false;
+	}
+
+	/**
+	 * A failed automatic email: shown on the ticket's timeline and, below MAX_ATTEMPTS, kept in
+	 * the ticket's meta and retried with the replies' backoff.
+	 *
+	 * @param array<string, mixed> $ticket   Ticket row.
+	 * @param array<string, mixed> $mail     The email (with its key).
+	 * @param string               $error    What the mail server or wp_mail() said.
+	 * @param int                  $attempts Attempts so far.
+	 */
+	private function notice_failed( array $ticket, array $mail, string $error, int $attempts ): void {
+		$id      = (int) $ticket['id'];
+		$key     = (string) $mail['key'];
+		$service = new TicketService();
+		$pending = (array) ( $service->get_meta( $id, self::NOTICES_META ) ?? array() );
+		$retry   = $attempts < self::MAX_ATTEMPTS ? self::backoff( $attempts ) : 0;
+		if ( $retry > 0 ) {
+			$pending[ $key ] = array(
+				'mail'     => $mail,
+				'attempts' => $attempts,
+			);
+			Scheduler::cancel( Module::NOTICE_RETRY_HOOK, array( $id, $key ) );
+			Scheduler::later( Module::NOTICE_RETRY_HOOK, array( $id, $key ), $retry );
+		} else {
+			unset( $pending[ $key ] );
+		}
+		$service->update_meta( $id, self::NOTICES_META, $pending );
+		( new Events() )->record(
+			$id,
+			'email_failed',
+			array(
+				'kind'     => (string) ( $mail['kind'] ?? '' ),
+				'to'       => (string) ( $mail['to'] ?? '' ),
+				'error'    => $error,
+				'attempts' => $attempts,
+				'retry_in' => $retry,
+			),
+			array(
+				'type' => 'system',
+				'id'   => 0,
+			)
+		);
+	}
+
+	/**
+	 * Sends a failed automatic email again (the scheduled retry). Nothing when it was sent or
+	 * given up meanwhile, so a retry never sends a second copy.
+	 *
+	 * @param int    $ticket_id Ticket.
+	 * @param string $key       The email's key in the ticket's pending notices.
+	 */
+	public function retry_notice( int $ticket_id, string $key ): bool {
+		$service = new TicketService();
+		$ticket  = $service->get( $ticket_id );
+		$pending = (array) ( $service->get_meta( $ticket_id, self::NOTICES_META ) ?? array() );
+		if ( null === $ticket || ! is_array( $pending[ $key ] ?? null ) ) {
+			return false;
+		}
+		$mail     = (array) $pending[ $key ]['mail'];
+		$attempts = (int) $pending[ $key ]['attempts'] + 1;
+		$result   = $this->deliver_notice( $mail, $ticket );
+		if ( true !== $result ) {
+			$this->notice_failed( $ticket, $mail, $result, $attempts );
+			return false;
+		}
+		unset( $pending[ $key ] );
+		$service->update_meta( $ticket_id, self::NOTICES_META, $pending );
+		( new Events() )->record(
+			$ticket_id,
+			'email_sent',
+			array(
+				'kind'     => (string) ( $mail['kind'] ?? '' ),
+				'to'       => (string) ( $mail['to'] ?? '' ),
+				'attempts' => $attempts,
+			),
+			array(
+				'type' => 'system',
+				'id'   => 0,
+			)
+		);
+		// A chat reply that went by email: its message shows "sent" now.
+		if ( (int) ( $mail['message_id'] ?? 0 ) > 0 ) {
+			( new Messages() )->set_delivery_status( (int) $mail['message_id'], 'sent' );
+		}
+		return true;
+	}
+
+	/**
+	 * Builds and sends one automatic email (see send_notice()).
+	 *
+	 * @param array<string, mixed> $mail   to, subject, text, kind.
+	 * @param array<string, mixed> $ticket Ticket row.
+	 * @return true|string True, or the error.
+	 */
+	private function deliver_notice( array $mail, array $ticket ) {
 		$mailbox = $this->mailbox_for( $ticket );
 		$signer  = Signer::from_wordpress();
 		$secret  = (string) $ticket['secret'];
@@ -294,7 +403,7 @@ final class Mailer {
 				'smtp'        => null === $mailbox ? null : self::smtp_settings( $mailbox ),
 			)
 		);
-		return true === $result;
+		return true === $result ? true : (string) $result;
 	}
 
 	/**

@@ -23,6 +23,11 @@ final class Module {
 	public const RETRY_HOOK = 'switchboard_email_retry_delivery';
 
 	/**
+	 * Retry of a failed automatic customer email (args: ticket id, key).
+	 */
+	public const NOTICE_RETRY_HOOK = 'switchboard_email_retry_notice';
+
+	/**
 	 * Adds hooks.
 	 */
 	public function register(): void {
@@ -33,6 +38,7 @@ final class Module {
 		// Solved, contact confirmation, chat transcript and chat replies by email (Tickets\CustomerMail).
 		add_filter( 'switchboard_pre_customer_mail', array( $this, 'customer_mail' ), 10, 3 );
 		add_action( self::RETRY_HOOK, array( $this, 'retry_delivery' ) );
+		add_action( self::NOTICE_RETRY_HOOK, array( $this, 'retry_notice' ), 10, 2 );
 		add_action( self::POLL_HOOK, array( $this, 'poll' ) );
 		add_filter( 'cron_schedules', array( $this, 'cron_schedules' ) ); // phpcs:ignore WordPress.WP.CronInterval
 		add_action( 'init', array( $this, 'schedule' ) );
@@ -85,6 +91,16 @@ final class Module {
 			return;
 		}
 		( new Mailer() )->send_reply( (int) $message_id );
+	}
+
+	/**
+	 * A scheduled retry of a failed automatic email.
+	 *
+	 * @param int|string $ticket_id Ticket.
+	 * @param string     $key       Its key.
+	 */
+	public function retry_notice( $ticket_id, $key ): void {
+		( new Mailer() )->retry_notice( (int) $ticket_id, (string) $key );
 	}
 
 	/**

@@ -39,6 +39,26 @@ function agentName( agents: Agent[], id: unknown ): string {
 }
 
 /**
+ * The name of an automatic customer email (Tickets\\CustomerMail kinds).
+ *
+ * @param kind Kind.
+ */
+function noticeLabel( kind: string ): string {
+	switch ( kind ) {
+		case 'solved':
+			return __( 'The "solved — rate us" email', 'switchboard' );
+		case 'contact_confirmation':
+			return __( 'The contact form confirmation', 'switchboard' );
+		case 'chat_transcript':
+			return __( 'The chat transcript', 'switchboard' );
+		case 'chat_reply':
+			return __( 'The chat reply by email', 'switchboard' );
+		default:
+			return __( 'An email', 'switchboard' );
+	}
+}
+
+/**
  * One sentence for an event.
  *
  * @param event  Event.
@@ -170,6 +190,41 @@ export function describeEvent( event: TicketEvent, agents: Agent[] ): string {
 				( Array.isArray( data.users ) ? data.users : [] )
 					.map( ( id ) => agentName( agents, id ) )
 					.join( ', ' )
+			);
+		case 'email_failed':
+			return Number( data.retry_in ) > 0
+				? sprintf(
+						/* translators: 1: kind of email, 2: address, 3: error, 4: minutes */
+						__(
+							'%1$s to %2$s could not be sent (%3$s). Trying again in %4$d min.',
+							'switchboard'
+						),
+						noticeLabel( str( data.kind ) ),
+						str( data.to ),
+						str( data.error ),
+						Math.max(
+							1,
+							Math.round( Number( data.retry_in ) / 60 )
+						)
+				  )
+				: sprintf(
+						/* translators: 1: kind of email, 2: address, 3: error, 4: attempts */
+						__(
+							'%1$s to %2$s could not be sent (%3$s). Gave up after %4$d attempts.',
+							'switchboard'
+						),
+						noticeLabel( str( data.kind ) ),
+						str( data.to ),
+						str( data.error ),
+						Number( data.attempts )
+				  );
+		case 'email_sent':
+			return sprintf(
+				/* translators: 1: kind of email, 2: address, 3: attempts */
+				__( '%1$s to %2$s was sent (attempt %3$d).', 'switchboard' ),
+				noticeLabel( str( data.kind ) ),
+				str( data.to ),
+				Number( data.attempts )
 			);
 		default:
 			return sprintf(

@@ -15,6 +15,7 @@ namespace Switchboard\Tests\Integration\Email;
 
 use Switchboard\Channels\Email\Importer;
 use Switchboard\Channels\Email\Mailboxes;
+use Switchboard\Channels\Email\Mailer;
 use Switchboard\Channels\Email\Mime\Parser;
 use Switchboard\Channels\Email\Module;
 use Switchboard\Channels\Email\Scheduler;
@@ -257,6 +258,61 @@ final class MailboxSmtpTest extends SmtpSinkTestCase {
 		);
 		$this->assertIsArray( $answer );
 		$this->assertSame( $ticket_id, (int) $answer['ticket_id'], 'threaded by In-Reply-To' );
+	}
+
+	public function test_a_failed_automatic_email_is_shown_on_the_ticket_and_retried_until_sent_once(): void {
+		$mailbox_id = $this->mailbox( array( 'smtp_password' => 'wrong password' ) );
+		$customer   = "vic-{$this->tag}@example.com";
+		$ticket_id  = $this->ticket( $mailbox_id, $customer );
+		$service    = new TicketService();
+
+		$service->update( $ticket_id, array( 'status' => 'solved' ) );
+		$this->assertSame( array(), $this->received(), 'the server refused the login' );
+		$failed = $this->events( $ticket_id, 'email_failed' );
+		$this->assertCount( 1, $failed, 'the failure is on the timeline' );
+		$this->assertSame( 'solved', $failed[0]['kind'] );
+		$this->assertSame( $customer, $failed[0]['to'] );
+		$this->assertStringContainsStringIgnoringCase( 'authenticate', $failed[0]['error'] );
+		$this->assertSame( 1, $failed[0]['attempts'] );
+		$this->assertSame( Mailer::backoff( 1 ), $failed[0]['retry_in'] );
+		$pending = (array) $service->get_meta( $ticket_id, Mailer::NOTICES_META );
+		$this->assertCount( 1, $pending );
+		$key = (string) array_key_first( $pending );
+		$due = Scheduler::next( Module::NOTICE_RETRY_HOOK, array( $ticket_id, $key ) );
+		$this->assertGreaterThan( time(), $due, 'a retry is scheduled' );
+
+		// Still failing: a second attempt, a longer wait.
+		do_action( Module::NOTICE_RETRY_HOOK, $ticket_id, $key );
+		$failed = $this->events( $ticket_id, 'email_failed' );
+		$this->assertCount( 2, $failed );
+		$this->assertSame( 2, $failed[1]['attempts'] );
+		$this->assertSame( Mailer::backoff( 2 ), $failed[1]['retry_in'] );
+
+		// The password is mended: the next retry sends it, once.
+		( new Mailboxes() )->save( array( 'smtp_password' => self::PASSWORD ), $mailbox_id );
+		do_action( Module::NOTICE_RETRY_HOOK, $ticket_id, $key );
+		$received = $this->received();
+		$this->assertCount( 1, $received );
+		$this->assertStringStartsWith( "Solved: Parcel {$this->tag}", (string) ( new Parser() )->parse( $received[0]['raw'] )->subject() );
+		$sent = $this->events( $ticket_id, 'email_sent' );
+		$this->assertCount( 1, $sent );
+		$this->assertSame( 3, $sent[0]['attempts'] );
+		$this->assertSame( array(), (array) $service->get_meta( $ticket_id, Mailer::NOTICES_META ) );
+		do_action( Module::NOTICE_RETRY_HOOK, $ticket_id, $key );
+		$this->assertCount( 1, $this->received(), 'a late retry sends no second copy' );
+	}
+
+	/**
+	 * Data of a ticket's events of one type, oldest first.
+	 *
+	 * @param int    $ticket_id Ticket.
+	 * @param string $type      Event type.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function events( int $ticket_id, string $type ): array {
+		global $wpdb;
+		$rows = $wpdb->get_col( $wpdb->prepare( 'SELECT data FROM ' . Schema::table( 'events' ) . ' WHERE ticket_id = %d AND type = %s ORDER BY id', $ticket_id, $type ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		return array_map( static fn ( $data ): array => (array) json_decode( (string) $data, true ), $rows );
 	}
 
 	public function test_a_failed_send_shows_its_error_is_retried_with_backoff_and_succeeds_once_the_server_is_back(): void {

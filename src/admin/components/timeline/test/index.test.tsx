@@ -123,6 +123,60 @@ describe( 'Timeline', () => {
 } );
 
 describe( 'describeEvent', () => {
+	it( 'tells a failed automatic email, its retry and its success', () => {
+		const base = {
+			id: 2,
+			actor: { type: 'system', id: 0, name: '' },
+			created_at: '',
+		};
+		expect(
+			describeEvent(
+				{
+					...base,
+					type: 'email_failed',
+					data: {
+						kind: 'solved',
+						to: 'una@example.com',
+						error: 'SMTP Error: Could not authenticate.',
+						attempts: 2,
+						retry_in: 240,
+					},
+				},
+				agents
+			)
+		).toBe(
+			'The "solved — rate us" email to una@example.com could not be sent (SMTP Error: Could not authenticate.). Trying again in 4 min.'
+		);
+		expect(
+			describeEvent(
+				{
+					...base,
+					type: 'email_failed',
+					data: {
+						kind: 'chat_transcript',
+						to: 'v@example.com',
+						error: 'refused',
+						attempts: 5,
+						retry_in: 0,
+					},
+				},
+				agents
+			)
+		).toBe(
+			'The chat transcript to v@example.com could not be sent (refused). Gave up after 5 attempts.'
+		);
+		expect(
+			describeEvent(
+				{
+					...base,
+					type: 'email_sent',
+					data: { kind: 'something_new', to: 'a@b.c', attempts: 3 },
+				},
+				agents
+			)
+		).toBe( 'An email to a@b.c was sent (attempt 3).' );
+	} );
+
 	it( 'names statuses and people', () => {
 		const base = {
 			id: 1,
