@@ -12,6 +12,8 @@ namespace Switchboard\Frontend;
 use Switchboard\Kb\Assets;
 use Switchboard\Kb\Blocks;
 use Switchboard\Tickets\Attachments;
+use Switchboard\Tickets\Customers;
+use Switchboard\Tickets\TicketService;
 
 /**
  * A real HTML form that posts to admin-post.php (works without JavaScript); the `contact` script
@@ -22,6 +24,11 @@ use Switchboard\Tickets\Attachments;
 final class ContactForm {
 
 	public const HANDLE = 'switchboard-contact';
+
+	/**
+	 * Query argument of the page shown after a successful submission without JavaScript.
+	 */
+	public const SENT = 'sb_sent';
 
 	/**
 	 * Hooks.
@@ -99,6 +106,7 @@ final class ContactForm {
 		}
 		self::enqueue();
 
+		$sent   = isset( $_GET[ self::SENT ] ); // phpcs:ignore WordPress.Security.NonceVerification -- shows a notice only.
 		$user   = wp_get_current_user();
 		$failed = self::failed_submission();
 		$values = array_merge(
@@ -128,6 +136,7 @@ final class ContactForm {
 				'action'      => admin_url( 'admin-post.php' ),
 				'page'        => Links::base( Links::current() ),
 				'values'      => $values,
+				'sent'        => $sent ? ContactSubmission::success_message() : '',
 				'errors'      => $failed['errors'] ?? array(),
 				'message'     => $failed['message'] ?? '',
 				'attachments' => $attachments,
@@ -151,7 +160,13 @@ final class ContactForm {
 		$result = ( new ContactSubmission() )->submit( self::input_from( $input ), $_FILES ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
 
 		if ( ! is_wp_error( $result ) ) {
-			wp_safe_redirect( add_query_arg( Links::NOTICE, 'sent', $result['link'] ), 303 );
+			// Only the address's owner gets the signed link — by e-mail. Whoever sent the form
+			// may have typed someone else's address, so without an account that proves it the
+			// browser is shown a confirmation, never the ticket (the REST route does the same).
+			$target = self::sender_owns( (int) $result['ticket_id'] )
+				? add_query_arg( Links::NOTICE, 'sent', $result['link'] )
+				: add_query_arg( self::SENT, '1', $page ) . '#switchboard-contact';
+			wp_safe_redirect( $target, 303 );
 			exit;
 		}
 
@@ -167,6 +182,21 @@ final class ContactForm {
 		);
 		wp_safe_redirect( add_query_arg( 'sb_form', $key, $page ) . '#switchboard-contact', 303 );
 		exit;
+	}
+
+	/**
+	 * Whether the signed-in visitor is the customer of the ticket she just created (then her own
+	 * ticket may open right away).
+	 *
+	 * @param int $ticket_id Ticket ID.
+	 */
+	private static function sender_owns( int $ticket_id ): bool {
+		$user_id = get_current_user_id();
+		if ( 0 === $user_id ) {
+			return false;
+		}
+		$ticket = ( new TicketService() )->get( $ticket_id );
+		return is_array( $ticket ) && ( new Customers() )->for_user( $user_id ) === (int) $ticket['customer_id'];
 	}
 
 	/**

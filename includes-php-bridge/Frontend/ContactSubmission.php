@@ -156,6 +156,14 @@ final class ContactSubmission {
 	}
 
 	/**
+	 * What the sender sees after a successful submission. The link itself only goes to the
+	 * address typed in the form, so nobody can read replies meant for someone else's address.
+	 */
+	public static function success_message(): string {
+		return __( 'Thanks! We received your message and sent you an e-mail with a link to follow your request.', 'switchboard' );
+	}
+
+	/**
 	 * Trimmed, sanitized fields.
 	 *
 	 * @param array<string, mixed> $input Input.

@@ -76,7 +76,7 @@ final class Links {
 	 * Strips our query arguments from a URL (the base of the screens).
 	 */
 	public static function base( string $url ): string {
-		return remove_query_arg( array( self::TICKET, self::TOKEN, self::VIEW, self::NOTICE, 'sb_page' ), $url );
+		return remove_query_arg( array( self::TICKET, self::TOKEN, self::VIEW, self::NOTICE, 'sb_page', ContactForm::SENT, 'sb_form' ), $url );
 	}
 
 	/**

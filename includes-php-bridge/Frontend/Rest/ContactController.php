@@ -104,7 +104,7 @@ final class ContactController extends Controller {
 		$response = rest_ensure_response(
 			array(
 				'ticket_id' => $result['ticket_id'],
-				'message'   => __( 'Thanks! We received your message and sent you an e-mail with a link to follow your request.', 'switchboard' ),
+				'message'   => ContactSubmission::success_message(),
 			)
 		);
 		$response->set_status( 201 );

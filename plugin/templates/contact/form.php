@@ -10,6 +10,7 @@
  * @var string                $action      admin-post.php URL (used without JavaScript).
  * @var string                $page        This page's URL.
  * @var array<string, string> $values      Field values.
+ * @var string                $sent        Confirmation after a submission without JavaScript ('' otherwise).
  * @var array<string, string> $errors      Field errors.
  * @var string                $message     General error message.
  * @var bool                  $attachments Whether files may be attached.
@@ -48,7 +49,7 @@ $switchboard_attrs = static function ( string $name ) use ( $id, $errors ): stri
 };
 ?>
 <div class="switchboard-contact" id="switchboard-contact">
-	<form class="switchboard-form switchboard-contact__form" method="post" action="<?php echo esc_url( $action ); ?>" enctype="multipart/form-data" novalidate data-switchboard-contact data-max-size="<?php echo esc_attr( (string) $max_size ); ?>" data-max-files="<?php echo esc_attr( (string) $max_files ); ?>">
+	<form class="switchboard-form switchboard-contact__form" method="post" action="<?php echo esc_url( $action ); ?>" enctype="multipart/form-data" novalidate data-switchboard-contact<?php echo '' !== $sent ? ' hidden' : ''; ?> data-max-size="<?php echo esc_attr( (string) $max_size ); ?>" data-max-files="<?php echo esc_attr( (string) $max_files ); ?>">
 		<div class="switchboard-form__notice is-error" role="alert" <?php echo '' === $message ? 'hidden' : ''; ?>><?php echo esc_html( $message ); ?></div>
 
 		<?php
@@ -87,5 +88,5 @@ $switchboard_attrs = static function ( string $name ) use ( $id, $errors ): stri
 		<input type="hidden" name="page" value="<?php echo esc_url( $page ); ?>" />
 		<p><button type="submit" class="wp-element-button switchboard-contact__submit"><?php esc_html_e( 'Send message', 'switchboard' ); ?></button></p>
 	</form>
-	<div class="switchboard-form__notice is-success switchboard-contact__success" role="status" tabindex="-1" hidden></div>
+	<div class="switchboard-form__notice is-success switchboard-contact__success" role="status" tabindex="-1" <?php echo '' === $sent ? 'hidden' : ''; ?>><?php echo esc_html( $sent ); ?></div>
 </div>

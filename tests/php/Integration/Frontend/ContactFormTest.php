@@ -185,6 +185,78 @@ final class ContactFormTest extends TestCase {
 		$this->assertSame( $order->get_id(), (int) ( new TicketService() )->get( $right->get_data()['ticket_id'] )['order_id'] );
 	}
 
+	/**
+	 * @param string $location Location.
+	 */
+	public function stop_redirect( $location ): never {
+		throw new \RuntimeException( $location );
+	}
+
+	/**
+	 * Posts the form the way a browser without JavaScript does; returns where it was redirected.
+	 *
+	 * @param array<string, string> $form Fields.
+	 */
+	private function post_without_javascript( array $form ): string {
+		$_POST  = $form;
+		$_FILES = array();
+		add_filter( 'wp_redirect', array( $this, 'stop_redirect' ) );
+		try {
+			( new \Switchboard\Frontend\ContactForm() )->handle_post();
+			$this->fail( 'expected a redirect' );
+		} catch ( \RuntimeException $e ) {
+			return $e->getMessage();
+		} finally {
+			remove_filter( 'wp_redirect', array( $this, 'stop_redirect' ) );
+			$_POST = array();
+		}
+	}
+
+	public function test_without_javascript_only_the_address_gets_the_link(): void {
+		$owner = $this->make_user( 'subscriber', 'sb_carla_' . wp_generate_password( 5, false, false ) );
+		$email = get_userdata( $owner )->user_email;
+
+		// A guest types Carla's address: the browser gets a confirmation, the link goes to Carla.
+		wp_set_current_user( 0 );
+		$location = $this->post_without_javascript( $this->form( array( 'email' => $email ) ) );
+		$this->assertStringStartsWith( home_url( '/contact-us/' ), $location );
+		$this->assertStringContainsString( 'sb_sent=1', $location );
+		$this->assertStringNotContainsString( 'sb_token', $location );
+		$this->assertStringNotContainsString( 'sb_ticket', $location );
+		$this->assertCount( 1, $this->mails );
+		$this->assertSame( $email, $this->mails[0]['to'] );
+		$this->assertSame( 1, preg_match( '#sb_ticket=(\d+)&sb_token=([a-f0-9]{32})#', (string) $this->mails[0]['message'], $m ) );
+		$this->assertStringNotContainsString( 'sb_sent', (string) $this->mails[0]['message'] );
+		$ticket = ( new TicketService() )->get( (int) $m[1] );
+		$this->assertSame( ( new \Switchboard\Tickets\Customers() )->for_user( $owner ), (int) $ticket['customer_id'] );
+
+		// The page it lands on says so, and shows no form and nobody's ticket.
+		$_GET = array( 'sb_sent' => '1' );
+		$html = do_shortcode( '[switchboard_contact]' );
+		$_GET = array();
+		$this->assertStringContainsString( 'sent you an e-mail with a link to follow your request', $html );
+		$this->assertMatchesRegularExpression( '#<form[^>]*data-switchboard-contact hidden#', $html );
+		$this->assertStringNotContainsString( 'It has been two weeks since I ordered.', $html );
+
+		// Another signed-in customer typing Carla's address is a stranger too.
+		$dora = 'sb_dora_' . wp_generate_password( 5, false, false );
+		$this->make_user( 'subscriber', $dora );
+		$this->as_user( $dora );
+		$location = $this->post_without_javascript( $this->form( array( 'email' => $email ) ) );
+		$this->assertStringNotContainsString( 'sb_token', $location );
+
+		// Carla herself, signed in, goes straight to her new ticket.
+		wp_set_current_user( $owner );
+		$mine     = array(
+			'email'   => $email,
+			'subject' => 'Mine',
+		);
+		$location = $this->post_without_javascript( $this->form( $mine ) );
+		$this->assertMatchesRegularExpression( '#sb_ticket=\d+&sb_token=[a-f0-9]{32}&sb_notice=sent#', $location );
+		parse_str( (string) wp_parse_url( $location, PHP_URL_QUERY ), $query );
+		$this->assertSame( 'Mine', ( new TicketService() )->get( (int) $query['sb_ticket'] )['subject'] );
+	}
+
 	public function test_form_and_block_render(): void {
 		$html = do_shortcode( '[switchboard_contact attachments="no"]' );
 		$this->assertStringContainsString( 'name="sb_nonce"', $html );
