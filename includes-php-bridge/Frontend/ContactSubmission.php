@@ -13,6 +13,7 @@ use Switchboard\Kb\Deflections;
 use Switchboard\Security\RateLimiter;
 use Switchboard\Tickets\CustomerMail;
 use Switchboard\Tickets\Customers;
+use Switchboard\Tickets\SenderCheck;
 use Switchboard\Tickets\TicketService;
 use WP_Error;
 
@@ -87,7 +88,8 @@ final class ContactSubmission {
 
 		$customers = new Customers();
 		$user      = wp_get_current_user();
-		if ( $user->exists() && 0 === strcasecmp( $user->user_email, $fields['email'] ) ) {
+		$signed_in = $user->exists() && 0 === strcasecmp( $user->user_email, $fields['email'] );
+		if ( $signed_in ) {
 			$customer_id = $customers->for_user( (int) $user->ID );
 		} else {
 			$customer_id = $customers->resolve(
@@ -113,7 +115,7 @@ final class ContactSubmission {
 					'page'    => $page,
 					'name'    => $fields['name'],
 					'user_id' => get_current_user_id(),
-				),
+				) + ( $signed_in ? array() : SenderCheck::unverified( $fields['email'], SenderCheck::VIA_CONTACT_FORM ) ),
 				'message'     => array(
 					'author_type' => 'customer',
 					'author_id'   => $customer_id,

@@ -13,6 +13,7 @@ use Switchboard\Security\RateLimiter;
 use Switchboard\Tickets\Access;
 use Switchboard\Tickets\Events;
 use Switchboard\Tickets\Messages;
+use Switchboard\Tickets\SenderCheck;
 use Switchboard\Tickets\Status;
 use Switchboard\Tickets\TicketQuery;
 use Switchboard\Tickets\TicketService;
@@ -347,6 +348,8 @@ final class MeController extends Controller {
 				'channel'     => is_user_logged_in() ? 'account' : 'web',
 				'body_text'   => (string) $request['body'],
 				'attachments' => (array) $request['attachments'],
+				// Her own account, or the signed link that only went to her address.
+				'meta'        => array( 'via' => Access::owns( $ticket ) ? SenderCheck::BY_ACCOUNT : SenderCheck::BY_LINK ),
 			)
 		);
 		if ( is_wp_error( $id ) ) {

@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Switchboard\Rest;
 
 use Switchboard\Tickets\Customers;
+use Switchboard\Tickets\SenderCheck;
 use Switchboard\Tickets\Status;
 use Switchboard\Tickets\Teams;
 use Switchboard\Tickets\TicketFormatter;
@@ -667,6 +668,12 @@ final class TicketsController extends Controller {
 					'context'     => array( 'view', 'edit' ),
 					'readonly'    => true,
 				),
+				'unverified_sender'        => array(
+					'description' => __( 'An e-mail address a visitor typed without signing in (email, via: contact_form or chat), until its owner answers from it; null otherwise.', 'switchboard' ),
+					'type'        => array( 'object', 'null' ),
+					'context'     => array( 'view', 'edit' ),
+					'readonly'    => true,
+				),
 				'created_at'               => $date( __( 'Created.', 'switchboard' ) ),
 				'updated_at'               => $date( __( 'Last changed.', 'switchboard' ) ),
 			),
@@ -744,6 +751,8 @@ final class TicketsController extends Controller {
 		$item['custom_fields'] = (object) $cf;
 		$item['rating']        = $meta['rating'] ?? null;
 		$item['order_item']    = is_array( $meta['order_item'] ?? null ) ? $meta['order_item'] : null;
+		// An address a visitor typed without signing in, until its owner answers (SenderCheck).
+		$item['unverified_sender'] = is_array( $meta[ SenderCheck::META ] ?? null ) ? $meta[ SenderCheck::META ] : null;
 		return $item;
 	}
 

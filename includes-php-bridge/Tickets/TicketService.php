@@ -703,6 +703,20 @@ final class TicketService {
 	}
 
 	/**
+	 * Removes a ticket meta key.
+	 */
+	public function delete_meta( int $ticket_id, string $key ): void {
+		global $wpdb;
+		$wpdb->delete(
+			Schema::table( 'ticket_meta' ),
+			array(
+				'ticket_id' => $ticket_id,
+				'meta_key'  => $key, // phpcs:ignore WordPress.DB.SlowDBQuery
+			)
+		);
+	}
+
+	/**
 	 * The channel a reply goes out on: the customer's last message's channel, else the ticket's.
 	 *
 	 * @param array<string, mixed> $ticket Ticket row.

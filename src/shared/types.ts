@@ -108,8 +108,18 @@ export interface Ticket {
 	first_response_at: string | null;
 	resolved_at: string | null;
 	reopen_count: number;
+	/**
+	 * An address a visitor typed without signing in (contact form, pre-chat form), until its
+	 * owner answers from it; null otherwise. Only on single-ticket responses.
+	 */
+	unverified_sender?: UnverifiedSender | null;
 	created_at: string;
 	updated_at: string;
+}
+
+export interface UnverifiedSender {
+	email: string;
+	via: 'contact_form' | 'chat' | string;
 }
 
 export interface TicketQuery {

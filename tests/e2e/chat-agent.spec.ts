@@ -385,6 +385,10 @@ test.describe( 'Live chat: visitor and agent', () => {
 				name: 'Live chat',
 			} );
 			await expect( panel ).toContainText( 'Message left' );
+			// She typed her address without signing in: the agent is warned.
+			await expect(
+				agent.page.locator( '.switchboard-sender-notice' )
+			).toContainText( `typed ${ email } in the chat` );
 
 			const reply = `Yes, we deliver to Svalbard ${ run }`;
 			await agent.workspace.composerBox.fill( reply );
@@ -504,6 +508,10 @@ test.describe( 'Live chat: visitor and agent', () => {
 			for ( const order of orders ) {
 				await expect( recent ).toContainText( `#${ order.number }` );
 			}
+			// Signed in: nothing to verify.
+			await expect(
+				agent.page.locator( '.switchboard-sender-notice' )
+			).toHaveCount( 0 );
 		} finally {
 			if ( ticketId ) {
 				// Leave no waiting chat behind for the next run's queue.

@@ -165,6 +165,11 @@ test( 'guest: field errors, success, the signed link from the email, a reply, a 
 	).json();
 	expect( asAgent.subject ).toBe( `Parcel not arrived ${ marker }` );
 	expect( asAgent.channel ).toBe( 'web' );
+	// Typed without signing in: unverified for the agent until she answers from the link.
+	expect( asAgent.unverified_sender ).toEqual( {
+		email: email.toLowerCase(),
+		via: 'contact_form',
+	} );
 
 	// The link opens the ticket without an account, and takes a reply.
 	await page.goto( url );
@@ -193,6 +198,10 @@ test( 'guest: field errors, success, the signed link from the email, a reply, a 
 	expect(
 		messages.map( ( m: { body_text: string } ) => m.body_text )
 	).toContain( `It is a birthday present. ${ marker }` );
+	const confirmed = await (
+		await agent.get( rest( `/tickets/${ ticketId }` ) )
+	).json();
+	expect( confirmed.unverified_sender ).toBeNull();
 
 	// The agent's answer reaches the guest by email, with the same signed link.
 	const answer = `A new parcel left today ${ marker }`;

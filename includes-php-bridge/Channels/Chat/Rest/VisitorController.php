@@ -18,6 +18,7 @@ use Switchboard\Rest\Controller;
 use Switchboard\Security\RateLimiter;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Messages;
+use Switchboard\Tickets\SenderCheck;
 use Switchboard\Tickets\Status;
 use Switchboard\Tickets\TicketService;
 use Switchboard\Tickets\Time;
@@ -362,12 +363,18 @@ final class VisitorController extends Controller {
 		);
 		$ticket_id = (int) $session['ticket_id'];
 		if ( 0 === $ticket_id ) {
+			$meta = array( 'chat_session_id' => (int) $session['id'] );
+			if ( 0 === (int) $session['user_id'] ) {
+				// A guest typed the address in the pre-chat form: the agent is told it is unproven.
+				$customer = ( new Customers() )->get( (int) $session['customer_id'] );
+				$meta    += SenderCheck::unverified( (string) ( $customer['email'] ?? '' ), SenderCheck::VIA_CHAT );
+			}
 			$ticket_id = $service->create(
 				array(
 					'channel'     => 'chat',
 					'customer_id' => (int) $session['customer_id'],
 					'message'     => $message,
-					'meta'        => array( 'chat_session_id' => (int) $session['id'] ),
+					'meta'        => $meta,
 					'actor'       => array(
 						'type' => 'customer',
 						'id'   => (int) $session['customer_id'],

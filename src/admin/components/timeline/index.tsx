@@ -218,6 +218,12 @@ export function describeEvent( event: TicketEvent, agents: Agent[] ): string {
 						str( data.error ),
 						Number( data.attempts )
 				  );
+		case 'sender_confirmed':
+			return sprintf(
+				confirmedSentence( str( data.how ) ),
+				actor,
+				str( data.email )
+			);
 		case 'email_sent':
 			return sprintf(
 				/* translators: 1: kind of email, 2: address, 3: attempts */
@@ -232,6 +238,34 @@ export function describeEvent( event: TicketEvent, agents: Agent[] ): string {
 				__( '%1$s: %2$s', 'switchboard' ),
 				actor,
 				event.type.replace( /_/g, ' ' )
+			);
+	}
+}
+
+/**
+ * The sentence for a `sender_confirmed` event (1: customer, 2: address).
+ *
+ * @param how email, account or link.
+ */
+function confirmedSentence( how: string ): string {
+	switch ( how ) {
+		case 'email':
+			/* translators: 1: customer, 2: email address */
+			return __(
+				'%1$s confirmed %2$s: she answered from it by email',
+				'switchboard'
+			);
+		case 'account':
+			/* translators: 1: customer, 2: email address */
+			return __(
+				'%1$s confirmed %2$s: she answered from her signed-in account',
+				'switchboard'
+			);
+		default:
+			/* translators: 1: customer, 2: email address */
+			return __(
+				'%1$s confirmed %2$s: she answered through the link emailed to it',
+				'switchboard'
 			);
 	}
 }

@@ -23,6 +23,7 @@ import Timeline from '../../components/timeline';
 import Composer, { type ComposerHandle } from '../../components/composer';
 import TicketControls from '../../components/ticket-controls';
 import CustomerPanel from '../../components/customer-panel';
+import SenderNotice from '../../components/sender-notice';
 import PresenceIndicator from '../../components/presence-indicator';
 import ErrorNotice from '../../components/error-notice';
 import { ChannelIcon, StatusBadge } from '../../components/ticket-badges';
@@ -288,6 +289,7 @@ export default function TicketScreen( { route }: { route: Route } ) {
 					className="switchboard-ticket__side"
 					aria-label={ __( 'Ticket details', 'switchboard' ) }
 				>
+					<SenderNotice sender={ ticket.unverified_sender } />
 					{ ticket.channel === 'chat' && (
 						<Suspense fallback={ null }>
 							<ChatPanel

@@ -177,6 +177,40 @@ describe( 'describeEvent', () => {
 		).toBe( 'An email to a@b.c was sent (attempt 3).' );
 	} );
 
+	it( 'tells how a typed address was confirmed', () => {
+		const event = {
+			id: 3,
+			actor: { type: 'customer', id: 9, name: 'Carla' },
+			created_at: '',
+			type: 'sender_confirmed',
+		};
+		const data = { email: 'carla@example.com', via: 'chat' };
+		expect(
+			describeEvent(
+				{ ...event, data: { ...data, how: 'link' } },
+				agents
+			)
+		).toBe(
+			'Carla confirmed carla@example.com: she answered through the link emailed to it'
+		);
+		expect(
+			describeEvent(
+				{ ...event, data: { ...data, how: 'email' } },
+				agents
+			)
+		).toBe(
+			'Carla confirmed carla@example.com: she answered from it by email'
+		);
+		expect(
+			describeEvent(
+				{ ...event, data: { ...data, how: 'account' } },
+				agents
+			)
+		).toBe(
+			'Carla confirmed carla@example.com: she answered from her signed-in account'
+		);
+	} );
+
 	it( 'names statuses and people', () => {
 		const base = {
 			id: 1,
