@@ -239,3 +239,53 @@ test( 'guest: field errors, success, the signed link from the email, a reply, a 
 	);
 	expect( forged.status() ).toBe( 404 );
 } );
+
+test.describe( 'without JavaScript', () => {
+	test.use( { javaScriptEnabled: false } );
+
+	test( 'the form posts, the browser gets a confirmation, only the mail carries the link', async ( {
+		page,
+	} ) => {
+		const marker = unique();
+		const email = `nojs-${ marker }@${ MAIL_DOMAIN }`;
+		// The first test spent most of this address's per-IP allowance.
+		fixture( 'reset-limits' );
+		await page.goto( contact.link );
+		const form = page.locator( 'form[data-switchboard-contact]' );
+		await form.getByLabel( 'Your name' ).fill( 'Nora No-Script' );
+		await form.getByLabel( 'E-mail address' ).fill( email );
+		await form
+			.getByLabel( 'Subject', { exact: true } )
+			.fill( `Gift wrapping ${ marker }` );
+		await form
+			.getByLabel( 'Message' )
+			.fill( `Can you wrap my order as a gift? ${ marker }` );
+		// The signed render time refuses forms sent faster than a person types.
+		await page.waitForTimeout( 2100 );
+		await form.getByRole( 'button', { name: 'Send message' } ).click();
+
+		// Whoever sent the form sees a confirmation, not the ticket.
+		await page.waitForURL( /sb_sent=1/ );
+		expect( page.url() ).not.toContain( 'sb_token' );
+		await expect(
+			page.locator( '.switchboard-contact__success' )
+		).toContainText(
+			'sent you an e-mail with a link to follow your request'
+		);
+		await expect( form ).toBeHidden();
+		await expect( page.locator( 'body' ) ).not.toContainText(
+			`Can you wrap my order as a gift? ${ marker }`
+		);
+
+		// The address gets the link, and the link shows the ticket.
+		const mail = await mailTo( email, marker );
+		const link = mail.match(
+			/https?:\/\/\S+?sb_ticket=\d+&sb_token=[a-f0-9]{32}/
+		);
+		expect( link, mail ).not.toBeNull();
+		await page.goto( ( link as RegExpMatchArray )[ 0 ] );
+		await expect(
+			page.locator( '.switchboard-account__subject' )
+		).toContainText( `Gift wrapping ${ marker }` );
+	} );
+} );
