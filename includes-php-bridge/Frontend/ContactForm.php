@@ -11,8 +11,8 @@ namespace Switchboard\Frontend;
 
 use Switchboard\Kb\Assets;
 use Switchboard\Kb\Blocks;
+use Switchboard\Tickets\Access;
 use Switchboard\Tickets\Attachments;
-use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\TicketService;
 
 /**
@@ -163,7 +163,8 @@ final class ContactForm {
 			// Only the address's owner gets the signed link — by e-mail. Whoever sent the form
 			// may have typed someone else's address, so without an account that proves it the
 			// browser is shown a confirmation, never the ticket (the REST route does the same).
-			$target = self::sender_owns( (int) $result['ticket_id'] )
+			$ticket = ( new TicketService() )->get( (int) $result['ticket_id'] );
+			$target = is_array( $ticket ) && Access::owns( $ticket )
 				? add_query_arg( Links::NOTICE, 'sent', $result['link'] )
 				: add_query_arg( self::SENT, '1', $page ) . '#switchboard-contact';
 			wp_safe_redirect( $target, 303 );
@@ -182,21 +183,6 @@ final class ContactForm {
 		);
 		wp_safe_redirect( add_query_arg( 'sb_form', $key, $page ) . '#switchboard-contact', 303 );
 		exit;
-	}
-
-	/**
-	 * Whether the signed-in visitor is the customer of the ticket she just created (then her own
-	 * ticket may open right away).
-	 *
-	 * @param int $ticket_id Ticket ID.
-	 */
-	private static function sender_owns( int $ticket_id ): bool {
-		$user_id = get_current_user_id();
-		if ( 0 === $user_id ) {
-			return false;
-		}
-		$ticket = ( new TicketService() )->get( $ticket_id );
-		return is_array( $ticket ) && ( new Customers() )->for_user( $user_id ) === (int) $ticket['customer_id'];
 	}
 
 	/**
