@@ -79,24 +79,24 @@ final class SenderCheck {
 			$how = (string) $meta['via'];
 		}
 		if ( '' !== $how ) {
-			$this->confirm( (int) $ticket['id'], $how );
+			$this->confirm( $ticket, $how );
 		}
 	}
 
 	/**
 	 * Clears the warning and records how the address was confirmed. False when there was none.
 	 *
-	 * @param int    $ticket_id Ticket id.
-	 * @param string $how       self::BY_*.
+	 * @param array<string, mixed> $ticket Ticket row (id, customer_id).
+	 * @param string               $how    self::BY_*.
 	 */
-	public function confirm( int $ticket_id, string $how ): bool {
-		$service = new TicketService();
-		$pending = $service->get_meta( $ticket_id, self::META );
+	public function confirm( array $ticket, string $how ): bool {
+		$ticket_id = (int) $ticket['id'];
+		$service   = new TicketService();
+		$pending   = $service->get_meta( $ticket_id, self::META );
 		if ( ! is_array( $pending ) ) {
 			return false;
 		}
 		$service->delete_meta( $ticket_id, self::META );
-		$ticket = $service->get( $ticket_id );
 		( new Events() )->record(
 			$ticket_id,
 			'sender_confirmed',
@@ -107,7 +107,7 @@ final class SenderCheck {
 			),
 			array(
 				'type' => 'customer',
-				'id'   => (int) ( $ticket['customer_id'] ?? 0 ),
+				'id'   => (int) $ticket['customer_id'],
 			)
 		);
 		return true;

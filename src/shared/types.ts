@@ -119,7 +119,8 @@ export interface Ticket {
 
 export interface UnverifiedSender {
 	email: string;
-	via: 'contact_form' | 'chat' | string;
+	/** Where it was typed: `contact_form` or `chat`. */
+	via: string;
 }
 
 export interface TicketQuery {

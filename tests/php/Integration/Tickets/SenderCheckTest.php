@@ -194,7 +194,7 @@ final class SenderCheckTest extends TestCase {
 		);
 		$this->assertNull( $this->as_agent_sees( $ticket_id )['unverified_sender'] );
 		$this->assertSame( 'email', $this->events( $ticket_id, 'sender_confirmed' )[0]['data']['how'] );
-		$this->assertFalse( ( new SenderCheck() )->confirm( $ticket_id, 'email' ), 'nothing left to confirm' );
+		$this->assertFalse( ( new SenderCheck() )->confirm( $service->get( $ticket_id ), 'email' ), 'nothing left to confirm' );
 	}
 
 	/**
