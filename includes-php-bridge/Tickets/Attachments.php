@@ -205,8 +205,9 @@ final class Attachments {
 				'size'        => $size,
 				'sha256'      => $sha256,
 				'path'        => $relative,
-				'content_id'  => trim( (string) ( $args['content_id'] ?? '' ), '<> ' ),
-				'is_inline'   => empty( $args['is_inline'] ) ? 0 : 1,
+				// A Content-ID that could not sit verbatim in a URL is no inline image: the file is listed.
+				'content_id'  => Html::clean_content_id( (string) ( $args['content_id'] ?? '' ) ),
+				'is_inline'   => empty( $args['is_inline'] ) || '' === Html::clean_content_id( (string) ( $args['content_id'] ?? '' ) ) ? 0 : 1,
 				'created_at'  => Time::now(),
 			)
 		);

@@ -11,7 +11,14 @@ namespace Switchboard\Tickets;
 
 /**
  * An explicit allow-list for HTML that came from customers, email clients and agents: formatting,
- * links, lists, tables, quotes and images — no scripts, styles, forms, iframes or event handlers.
+ * links, lists, tables, quotes and images — no scripts, styles, forms, iframes or event handlers,
+ * and no `class` or `style` (foreign mail must not borrow wp-admin's classes to overlay the UI).
+ *
+ * Rendering rules (the security model's "foreign content" part):
+ * - sanitize() runs on store, and again after every rewrite of stored HTML (cid: → URL);
+ * - for_display() is what every viewer gets: sanitized HTML, or, when cleaning left nothing to see
+ *   (a mail whose HTML part held only <style> or <script>), HTML built from the text with escaping.
+ *   Raw text is never handed out as HTML.
  */
 final class Html {
 
@@ -22,7 +29,6 @@ final class Html {
 	 */
 	public static function allowed(): array {
 		$common = array(
-			'class' => true,
 			'dir'   => true,
 			'lang'  => true,
 			'title' => true,
@@ -122,6 +128,73 @@ final class Html {
 			$html
 		);
 		return trim( $html );
+	}
+
+	/**
+	 * Whether sanitized HTML shows anything: text, or an image.
+	 */
+	public static function has_content( string $html ): bool {
+		if ( '' === trim( $html ) ) {
+			return false;
+		}
+		if ( false !== stripos( $html, '<img' ) ) {
+			return true;
+		}
+		$text = html_entity_decode( wp_strip_all_tags( $html, true ), ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+		return '' !== trim( (string) preg_replace( '/[\s\x{00A0}\x{200B}\x{FEFF}]+/u', '', $text ) );
+	}
+
+	/**
+	 * The HTML a viewer gets for a stored message: its (already sanitized) HTML when that shows
+	 * something, else the text, escaped. Never the raw text as HTML.
+	 *
+	 * @param string $html Stored, sanitized HTML.
+	 * @param string $text Stored text version.
+	 */
+	public static function for_display( string $html, string $text ): string {
+		return self::has_content( $html ) ? $html : self::from_text( $text );
+	}
+
+	/**
+	 * Points `cid:` image sources at URLs, then sanitizes again: the rewrite happens after the
+	 * stored HTML was cleaned, so its result is cleaned once more (a crafted Content-ID must never
+	 * be able to close the attribute). Only whole `src="cid:…"` values whose id is known change.
+	 *
+	 * @param string                $html Sanitized HTML.
+	 * @param array<string, string> $urls Content-ID (without brackets) => URL.
+	 */
+	public static function replace_cids( string $html, array $urls ): string {
+		if ( ! $urls || false === stripos( $html, 'cid:' ) ) {
+			return $html;
+		}
+		$changed = false;
+		$html    = (string) preg_replace_callback(
+			'#(\ssrc\s*=\s*)(["\'])cid:([^"\']*)\2#i',
+			static function ( array $m ) use ( $urls, &$changed ): string {
+				$cid = html_entity_decode( $m[3], ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+				$url = $urls[ $cid ] ?? $urls[ rawurldecode( $cid ) ] ?? null;
+				if ( null === $url ) {
+					return $m[0];
+				}
+				$changed = true;
+				return $m[1] . '"' . esc_url( $url ) . '"';
+			},
+			$html
+		);
+		return $changed ? self::sanitize( $html ) : $html;
+	}
+
+	/**
+	 * A Content-ID as stored: without brackets, and only when every character is one a URL and an
+	 * attribute can carry verbatim (RFC 5322 dot-atom text less quotes and brackets); anything
+	 * else is no inline reference at all ('').
+	 */
+	public static function clean_content_id( string $cid ): string {
+		$cid = trim( $cid, "<> \t\r\n" );
+		if ( '' === $cid || strlen( $cid ) > 250 || ! preg_match( '/^[A-Za-z0-9.@_+\-=$%!#&*\/^{|}~]+$/', $cid ) ) {
+			return '';
+		}
+		return $cid;
 	}
 
 	/**

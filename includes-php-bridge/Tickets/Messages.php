@@ -130,14 +130,18 @@ final class Messages {
 		$out = array();
 		foreach ( $rows as $row ) {
 			$list = array();
-			$html = (string) $row['body_html'];
+			$cids = array();
 			foreach ( $files[ (int) $row['id'] ] ?? array() as $file ) {
 				$shaped = $attachments->format( $file, $extra );
 				$list[] = $shaped;
-				if ( '' !== $shaped['content_id'] ) {
-					$html = str_replace( 'cid:' . $shaped['content_id'], esc_url( $shaped['url'] ), $html );
+				$cid    = Html::clean_content_id( (string) $shaped['content_id'] );
+				if ( '' !== $cid ) {
+					$cids[ $cid ] = (string) $shaped['url'];
 				}
 			}
+			// Stored HTML was sanitized on the way in; the cid rewrite sanitizes its own result, and
+			// a body that cleaning emptied shows its text, escaped.
+			$html = Html::replace_cids( Html::for_display( (string) $row['body_html'], (string) $row['body_text'] ), $cids );
 
 			if ( 'customer' === $row['author_type'] ) {
 				$customer = $customers[ (int) $row['author_id'] ] ?? null;

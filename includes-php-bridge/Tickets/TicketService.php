@@ -199,7 +199,9 @@ final class TicketService {
 		} else {
 			$html = Html::from_text( (string) ( $args['body_text'] ?? '' ) );
 		}
-		$text      = isset( $args['body_text'] ) && '' !== trim( (string) $args['body_text'] ) ? trim( (string) $args['body_text'] ) : Html::to_text( $html );
+		$text = isset( $args['body_text'] ) && '' !== trim( (string) $args['body_text'] ) ? trim( (string) $args['body_text'] ) : Html::to_text( $html );
+		// HTML that cleaning emptied (only <style>, <script> …) is stored as the escaped text.
+		$html      = Html::for_display( $html, $text );
 		$has_files = ! empty( $args['attachments'] );
 		if ( '' === $text && '' === trim( wp_strip_all_tags( $html ) ) && ! $has_files && false === strpos( $html, '<img' ) ) {
 			return new WP_Error(

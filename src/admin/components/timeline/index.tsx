@@ -25,6 +25,8 @@ import { formatBytes } from '../../utils/text';
 import { ChannelIcon } from '../ticket-badges';
 import Avatar from '../avatar';
 import RetryDeliveryButton, { canRetryDelivery } from '../email-retry';
+import MessageBody from './message-body';
+import { safeMessageHtml } from './safe-html';
 import './style.scss';
 
 function agentName( agents: Agent[], id: unknown ): string {
@@ -358,14 +360,7 @@ function MessageItem( {
 					</Button>
 				) }
 			</header>
-			<div
-				className="switchboard-timeline__body"
-				// The REST API sends body_html sanitized with wp_kses on store.
-				// eslint-disable-next-line react/no-danger
-				dangerouslySetInnerHTML={ {
-					__html: message.body_html || message.body_text,
-				} }
-			/>
+			<MessageBody message={ message } />
 			{ message.delivery_error && (
 				<p className="switchboard-timeline__delivery-error">
 					{ message.delivery_error }
@@ -432,9 +427,11 @@ function OrderNoteItem( { note }: { note: OrderNote } ) {
 				) }
 			</span>{ ' ' }
 			<span
-				// WooCommerce order notes are wp_kses_post-ed by WooCommerce.
+				// Order notes can quote what a customer typed: cleaned like message bodies.
 				// eslint-disable-next-line react/no-danger
-				dangerouslySetInnerHTML={ { __html: note.content } }
+				dangerouslySetInnerHTML={ {
+					__html: safeMessageHtml( note.content, false ).html,
+				} }
 			/>{ ' ' }
 			<time dateTime={ note.created_at }>
 				{ formatDateTime( note.created_at ) }
