@@ -25,6 +25,7 @@ final class Module {
 	 */
 	public function register(): void {
 		( new Articles() )->register();
+		( new PlainTitles() )->register();
 		( new SearchIndex() )->register();
 		( new Views() )->register();
 		( new Assets() )->register();

@@ -74,7 +74,7 @@ $switchboard_hidden  = static function ( string $action ) use ( $ticket, $token,
 					<strong><?php echo esc_html( (string) $switchboard_message['author']['name'] ); ?></strong>
 					· <time datetime="<?php echo esc_attr( (string) $switchboard_message['created_at'] ); ?>"><?php echo esc_html( wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) strtotime( (string) $switchboard_message['created_at'] ) ) ); ?></time>
 				</p>
-				<div class="switchboard-account__message-body"><?php echo wp_kses_post( (string) $switchboard_message['body_html'] ); ?></div>
+				<div class="switchboard-account__message-body"><?php echo wp_kses( (string) $switchboard_message['body_html'], \Switchboard\Tickets\Html::allowed() ); ?></div>
 				<?php if ( ! empty( $switchboard_message['attachments'] ) ) : ?>
 					<ul class="switchboard-account__attachments">
 						<?php foreach ( $switchboard_message['attachments'] as $switchboard_file ) : ?>
