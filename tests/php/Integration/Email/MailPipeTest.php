@@ -331,34 +331,80 @@ final class MailPipeTest extends TestCase {
 		$this->assertArrayHasKey( 'switchboard_mail_spool', apply_filters( 'site_status_tests', array() )['direct'] ?? array(), 'listed in Site Health' );
 	}
 
-	public function test_with_the_database_down_a_webhook_gets_a_500(): void {
-		$down   = $this->site( '127.0.0.1:' . self::free_port() );
-		$router = $down . '/router.php';
-		file_put_contents( $router, "<?php\nrequire __DIR__ . '/wp-load.php';\nwp();\n" );
+	/**
+	 * Runs PHP's built-in web server on a free port; returns [process, port] (stop with stop()).
+	 *
+	 * @param string[] $args Arguments after -S host:port.
+	 * @return array{0: resource, 1: int}
+	 */
+	private function serve( array $args ): array {
 		$port   = self::free_port();
-		$server = proc_open( array( PHP_BINARY, '-S', "127.0.0.1:$port", $router ), array( array( 'pipe', 'r' ), array( 'file', '/dev/null', 'w' ), array( 'file', '/dev/null', 'w' ) ), $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open
+		$server = proc_open( array_merge( array( PHP_BINARY, '-S', "127.0.0.1:$port" ), $args ), array( array( 'pipe', 'r' ), array( 'file', '/dev/null', 'w' ), array( 'file', '/dev/null', 'w' ) ), $pipes ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open
 		$this->assertIsResource( $server );
-		try {
-			$ready = false;
-			for ( $i = 0; $i < 50 && ! $ready; $i++ ) {
-				usleep( 100000 );
-				$ready = false !== @fsockopen( '127.0.0.1', $port ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
-			}
-			$body                 = $this->mime( 'Webhook while the database is down' );
-			$context              = stream_context_create(
+		$ready = false;
+		for ( $i = 0; $i < 50 && ! $ready; $i++ ) {
+			usleep( 100000 );
+			$ready = false !== @fsockopen( '127.0.0.1', $port ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
+		}
+		return array( $server, $port );
+	}
+
+	/**
+	 * The status line of an HTTP request.
+	 *
+	 * @param string               $url  URL.
+	 * @param array<string, mixed> $http Stream context "http" options.
+	 */
+	private static function status_line( string $url, array $http = array() ): string {
+		$http_response_header = array();
+		file_get_contents(
+			$url,
+			false,
+			stream_context_create(
 				array(
-					'http' => array(
-						'method'        => 'POST',
-						'header'        => "Content-Type: message/rfc822\r\nX-Switchboard-Timestamp: " . time() . "\r\nX-Switchboard-Signature: 00\r\n",
-						'content'       => $body,
+					'http' => $http + array(
 						'ignore_errors' => true,
 						'timeout'       => 20,
 					),
 				)
+			)
+		); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		return (string) ( $http_response_header[0] ?? '' );
+	}
+
+	public function test_with_the_database_down_a_webhook_gets_a_500(): void {
+		$down = $this->site( '127.0.0.1:' . self::free_port() );
+		file_put_contents( $down . '/router.php', "<?php\nrequire __DIR__ . '/wp-load.php';\nwp();\n" );
+		list( $server, $port ) = $this->serve( array( $down . '/router.php' ) );
+		try {
+			$status = self::status_line(
+				"http://127.0.0.1:$port/wp-json/switchboard/v1/email/inbound/raw",
+				array(
+					'method'  => 'POST',
+					'header'  => "Content-Type: message/rfc822\r\nX-Switchboard-Timestamp: " . time() . "\r\nX-Switchboard-Signature: 00\r\n",
+					'content' => $this->mime( 'Webhook while the database is down' ),
+				)
 			);
-			$http_response_header = array();
-			file_get_contents( "http://127.0.0.1:$port/wp-json/switchboard/v1/email/inbound/raw", false, $context ); // phpcs:ignore WordPress.WP.AlternativeFunctions
-			$this->assertMatchesRegularExpression( '#^HTTP/1\.\d 5\d\d#', (string) ( $http_response_header[0] ?? '' ), 'the provider sees a 5xx and retries' );
+			$this->assertMatchesRegularExpression( '#^HTTP/1\.\d 5\d\d#', $status, 'the provider sees a 5xx and retries' );
+		} finally {
+			proc_terminate( $server );
+			proc_close( $server );
+		}
+	}
+
+	public function test_the_runtime_router_never_serves_the_spool(): void {
+		$root  = $this->temp_dir();
+		$spool = new Spool( $root . '/wp-content/' . Spool::FOLDER ); // The default under the web root.
+		$id    = $spool->write( $this->mime( 'Spool behind the router' ), 0 );
+		$this->assertNotNull( $id );
+		$name = basename( (string) ( glob( $spool->dir() . '/*.eml' )[0] ?? '' ) );
+		file_put_contents( $root . '/hello.txt', 'hello' );
+		list( $server, $port ) = $this->serve( array( '-t', $root, dirname( __DIR__, 4 ) . '/bin/router.php' ) );
+		try {
+			$this->assertStringContainsString( ' 200', self::status_line( "http://127.0.0.1:$port/hello.txt" ), 'the server serves files' );
+			foreach ( array( "/wp-content/switchboard-spool/$name", "/wp-content//switchboard-spool/$name", '/wp-content/switchboard-spool/index.php', '/wp-content/switchboard-spool/' ) as $path ) {
+				$this->assertStringContainsString( ' 403', self::status_line( "http://127.0.0.1:$port$path" ), $path );
+			}
 		} finally {
 			proc_terminate( $server );
 			proc_close( $server );
