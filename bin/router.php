@@ -10,7 +10,8 @@
  * - /file.php/extra/path runs file.php with PATH_INFO;
  * - everything else goes to WordPress's index.php (pretty permalinks, /wp-json/ …).
  *
- * The runtime's own files in the site root (logs, pid files, env.sh) are not served.
+ * The runtime's own files in the site root (logs, pid files, env.sh) are not served, nor is the
+ * MTA pipe's spool folder wp-content/switchboard-spool/ (raw customer mail).
  *
  * Usage: php -S 127.0.0.1:8888 -t .runtime/dev bin/router.php
  *
@@ -33,6 +34,8 @@ if (
 	|| preg_match( '#/\.#', $switchboard_path )
 	|| preg_match( '#^/(debug\.log|server(-ipv6)?\.(log|pid)|server\.log\.\d+|env\.(sh|json)|wp-config-local\.php)$#', $switchboard_path )
 	|| preg_match( '#^/wp-content/debug\.log$#', $switchboard_path )
+	// The MTA pipe's spool of raw mail (bin/mail-pipe.php), however the slashes are written.
+	|| preg_match( '#^/wp-content/+switchboard-spool(/|$)#', (string) preg_replace( '#/+#', '/', $switchboard_path ) )
 ) {
 	http_response_code( 403 );
 	header( 'Content-Type: text/plain; charset=UTF-8' );

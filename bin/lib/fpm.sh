@@ -86,6 +86,8 @@ http {
 		location ~ /\\. { deny all; }
 		location ~ ^/(debug\\.log|server(-ipv6)?\\.(log|pid)|server\\.log\\.\\d+|env\\.(sh|json)|wp-config-local\\.php)$ { deny all; }
 		location = /wp-content/debug.log { deny all; }
+		# The MTA pipe's spool of raw mail (bin/mail-pipe.php); ^~ wins over the .php location.
+		location ^~ /wp-content/switchboard-spool/ { deny all; }
 		location / { try_files \$uri \$uri/ /index.php?\$args; }
 		location ~ [^/]\\.php(/|$) {
 			fastcgi_split_path_info ^(.+?\\.php)(/.*)$;

@@ -75,6 +75,19 @@ final class InboundStore {
 	}
 
 	/**
+	 * The latest row of the same raw bytes from a source, or null (SpoolDrain's dedupe).
+	 *
+	 * @param string $sha256 Hex SHA-256 of the raw message.
+	 * @param string $source Source (pipe, webhook, imap, cli).
+	 * @return array<string, mixed>|null
+	 */
+	public function find_by_sha256( string $sha256, string $source ): ?array {
+		global $wpdb;
+		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM ' . Schema::table( 'inbound' ) . ' WHERE sha256 = %s AND source = %s ORDER BY id DESC LIMIT 1', $sha256, $source ), ARRAY_A );
+		return is_array( $row ) ? $row : null;
+	}
+
+	/**
 	 * The raw bytes of a row ('' when the file is gone).
 	 *
 	 * @param array<string, mixed> $row Row.

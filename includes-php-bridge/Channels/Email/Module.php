@@ -14,8 +14,9 @@ use Switchboard\Channels\Email\Rest\MailboxesController;
 use Switchboard\Channels\Email\Rest\WebhookController;
 
 /**
- * Registers the email channel's hooks: REST routes, delivery of replies, background polling and
- * retries, and the WP-CLI commands. Nothing here queries the database at registration time.
+ * Registers the email channel's hooks: REST routes, delivery of replies, background polling, the
+ * MTA pipe's spool drain and retries, and the WP-CLI commands. Nothing here queries the database
+ * at registration time.
  */
 final class Module {
 
@@ -40,6 +41,8 @@ final class Module {
 		add_action( self::RETRY_HOOK, array( $this, 'retry_delivery' ) );
 		add_action( self::NOTICE_RETRY_HOOK, array( $this, 'retry_notice' ), 10, 2 );
 		add_action( self::POLL_HOOK, array( $this, 'poll' ) );
+		add_action( SpoolDrain::HOOK, array( $this, 'drain_spool' ) );
+		add_filter( 'site_status_tests', array( $this, 'health_tests' ) );
 		add_filter( 'cron_schedules', array( $this, 'cron_schedules' ) ); // phpcs:ignore WordPress.WP.CronInterval
 		add_action( 'init', array( $this, 'schedule' ) );
 		add_action( 'switchboard_team_deleted', array( $this, 'forget_team' ) );
@@ -111,6 +114,28 @@ final class Module {
 	}
 
 	/**
+	 * Imports what the MTA pipe left in its spool (a database that was down, a crashed import).
+	 */
+	public function drain_spool(): void {
+		( new SpoolDrain() )->drain();
+	}
+
+	/**
+	 * Adds the mail spool's backlog to Site Health.
+	 *
+	 * @param array<string, mixed> $tests Tests.
+	 * @return array<string, mixed>
+	 */
+	public function health_tests( $tests ): array {
+		$tests                                     = (array) $tests;
+		$tests['direct']['switchboard_mail_spool'] = array(
+			'label' => __( 'Switchboard mail spool', 'switchboard' ),
+			'test'  => static fn(): array => ( new SpoolDrain() )->health(),
+		);
+		return $tests;
+	}
+
+	/**
 	 * A deleted team is no mailbox's default team any more.
 	 *
 	 * @param int $team_id Team id.
@@ -135,12 +160,14 @@ final class Module {
 	}
 
 	/**
-	 * Keeps the recurring poll scheduled (admin and cron requests only, so storefront pages pay nothing).
+	 * Keeps the recurring poll and spool drain scheduled (admin and cron requests only, so
+	 * storefront pages pay nothing).
 	 */
 	public function schedule(): void {
 		if ( ! is_admin() && ! wp_doing_cron() ) {
 			return;
 		}
 		Scheduler::recurring( self::POLL_HOOK, 60 );
+		Scheduler::recurring( SpoolDrain::HOOK, 60 );
 	}
 }

@@ -41,6 +41,13 @@ use WP_REST_Server;
  *             secret token in the webhook URL (?token=…, compared in constant time) is required.
  *             A configured public key is always enforced when the signature headers come along.
  * Every request also counts against a per-IP rate limit (300 a minute) before anything else.
+ *
+ * Answers: 200 (202 when quarantined) once the raw message is kept in the inbound store; 503
+ * whenever it was not — the store failed, the database refused the row, the import threw — so
+ * the provider retries; a 4xx only for what a retry cannot fix (credentials 401/403, replay 409,
+ * too large 413, no MIME 400). A signed request counts as used (409 afterwards) only once its
+ * message is kept. With the database down WordPress itself answers 500 (dead_db()) before any
+ * plugin code runs, which providers retry as well.
  */
 final class WebhookController {
 
@@ -54,8 +61,9 @@ final class WebhookController {
 	public const TOLERANCE = 300;
 
 	/**
-	 * Transient that marks this request's nonce as used (released again when the import could
-	 * not keep the message, so the provider's retry is not refused as a replay).
+	 * Transient that marks this request's nonce as used. It is set only once the message is kept
+	 * (receive()), so a request that failed in any way — an error, an exception, a fatal error or
+	 * a time limit half-way — is not refused as a replay when the provider retries it.
 	 */
 	private string $nonce_key = '';
 
@@ -214,7 +222,7 @@ final class WebhookController {
 	}
 
 	/**
-	 * True the first time a signed request's nonce is seen within twice the tolerance.
+	 * True unless a request with this nonce was already kept within twice the tolerance.
 	 *
 	 * @param string $nonce Token or signature.
 	 */
@@ -223,7 +231,6 @@ final class WebhookController {
 		if ( false !== get_transient( $key ) ) {
 			return false;
 		}
-		set_transient( $key, 1, 2 * self::TOLERANCE );
 		$this->nonce_key = $key;
 		return true;
 	}
@@ -298,19 +305,25 @@ final class WebhookController {
 		if ( '' === trim( $raw ) ) {
 			return new WP_Error( 'switchboard_webhook_no_mime', __( 'The request carries no raw MIME message.', 'switchboard' ), array( 'status' => 400 ) );
 		}
-		$result = ( new Importer() )->import(
-			$raw,
-			array(
-				'source'      => 'webhook',
-				'source_ref'  => $provider,
-				'envelope_to' => $envelope,
-			)
-		);
+		try {
+			$result = ( new Importer() )->import(
+				$raw,
+				array(
+					'source'      => 'webhook',
+					'source_ref'  => $provider,
+					'envelope_to' => $envelope,
+				)
+			);
+		} catch ( \Throwable $e ) {
+			// Whether the raw message was kept is unknown: the provider must retry (a message that
+			// was kept after all is a duplicate then, found by its Message-ID or its bytes).
+			$result = new WP_Error( 'switchboard_email_import_failed', __( 'The email could not be saved; it will be retried.', 'switchboard' ), array( 'status' => 503 ) );
+		}
 		if ( $result instanceof WP_Error ) {
-			if ( '' !== $this->nonce_key ) {
-				delete_transient( $this->nonce_key ); // Not kept: the provider's retry must pass.
-			}
-			return $result; // 413/503: the provider retries.
+			return $result; // 413, or 503 when it was not kept: the provider retries.
+		}
+		if ( '' !== $this->nonce_key ) {
+			set_transient( $this->nonce_key, 1, 2 * self::TOLERANCE ); // Kept: this signed request is used.
 		}
 		return new WP_REST_Response(
 			array(

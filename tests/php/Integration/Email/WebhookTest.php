@@ -485,6 +485,65 @@ final class WebhookTest extends TestCase {
 		$this->assertRestError( $this->send( $good ), 409, 'switchboard_webhook_replay' );
 	}
 
+	/**
+	 * Every provider: when the raw message could not be kept — the inbound row was refused by the
+	 * database, or storing it threw (a driver or plugin error half-way) — the answer is a 5xx so
+	 * the provider retries, never a 200; the retry of the very same request then imports it, once.
+	 */
+	public function test_a_message_that_was_not_kept_answers_5xx_and_the_retry_imports_it_once(): void {
+		WebhookController::save_credentials(
+			array(
+				'raw_secret'        => 'raw-secret-5xx',
+				'mailgun_key'       => 'mg-key-5xx',
+				'postmark_user'     => 'postmark',
+				'postmark_password' => 'pm-pass-5xx',
+				'sendgrid_token'    => 'sg-token-5xx',
+			)
+		);
+		$requests = array(
+			'raw'      => fn( string $mime ): WP_REST_Request => $this->raw_request( $mime, 'raw-secret-5xx' ),
+			'mailgun'  => fn( string $mime ): WP_REST_Request => $this->mailgun_request( $mime, 'mg-key-5xx' ),
+			'postmark' => fn( string $mime ): WP_REST_Request => $this->postmark_request( $mime, 'postmark:pm-pass-5xx' ),
+			'sendgrid' => fn( string $mime ): WP_REST_Request => $this->sendgrid_request( $mime, 'sg-token-5xx' ),
+		);
+		$inbound  = \Switchboard\Db\Schema::table( 'inbound' );
+		$faults   = array(
+			// The database refuses the inbound row.
+			'refused' => static fn( string $query ): string => str_starts_with( ltrim( $query ), "INSERT INTO `$inbound`" ) ? str_replace( "`$inbound`", '`no_such_table_for_this_test`', $query ) : $query,
+			// Something throws while the message is being stored.
+			'throws'  => static function ( string $query ) use ( $inbound ): string {
+				if ( str_starts_with( ltrim( $query ), "INSERT INTO `$inbound`" ) ) {
+					throw new \RuntimeException( 'storage failed half-way' );
+				}
+				return $query;
+			},
+		);
+		foreach ( $requests as $provider => $make ) {
+			foreach ( $faults as $fault => $filter ) {
+				$subject = "Not lost: $provider $fault";
+				$request = $make( self::mime( $subject ) );
+				add_filter( 'query', $filter );
+				try {
+					$failed = $this->send( $request );
+				} finally {
+					remove_filter( 'query', $filter );
+				}
+				$this->assertGreaterThanOrEqual( 500, $failed->get_status(), "$provider/$fault: " . wp_json_encode( $failed->get_data() ) );
+				$this->assertLessThan( 600, $failed->get_status() );
+				$this->assertMatchesRegularExpression( '/^switchboard_email_/', (string) ( $failed->get_data()['code'] ?? '' ), "$provider/$fault: a WP_Error code" );
+
+				// The provider retries the same request: imported now, as one message.
+				$ticket_id = $this->assertTicket( $this->send( $request ), $subject );
+				$again     = $this->send( $request );
+				$this->assertContains( $again->get_status(), array( 200, 409 ), "$provider/$fault: a third delivery is a duplicate or a replay" );
+				if ( 200 === $again->get_status() ) {
+					$this->assertSame( 'duplicate', $again->get_data()['status'] );
+				}
+				$this->assertCount( 1, ( new \Switchboard\Tickets\Messages() )->for_ticket( $ticket_id, true ), "$provider/$fault" );
+			}
+		}
+	}
+
 	public function test_credentials_are_stored_encrypted_and_never_listed(): void {
 		$admin = $this->make_user( 'administrator' );
 		wp_set_current_user( $admin );
