@@ -10,7 +10,8 @@
  * - /file.php/extra/path runs file.php with PATH_INFO;
  * - everything else goes to WordPress's index.php (pretty permalinks, /wp-json/ …).
  *
- * The runtime's own files in the site root (logs, pid files, env.sh) are not served.
+ * The runtime's own files in the site root (logs, pid files, env.sh) are not served, nor
+ * Switchboard's private uploads (uploads/switchboard-private*).
  *
  * Usage: php -S 127.0.0.1:8888 -t .runtime/dev bin/router.php
  *
@@ -34,6 +35,15 @@ if (
 	|| preg_match( '#^/(debug\.log|server(-ipv6)?\.(log|pid)|server\.log\.\d+|env\.(sh|json)|wp-config-local\.php)$#', $switchboard_path )
 	|| preg_match( '#^/wp-content/debug\.log$#', $switchboard_path )
 ) {
+	http_response_code( 403 );
+	header( 'Content-Type: text/plain; charset=UTF-8' );
+	echo "403 Forbidden\n";
+	return true;
+}
+
+// Switchboard's private files (attachments, raw mail) are served only through the REST API,
+// which checks permissions: this server ignores the folder's .htaccess, so refuse it here.
+if ( preg_match( '#/uploads/+switchboard-private#i', $switchboard_path ) ) {
 	http_response_code( 403 );
 	header( 'Content-Type: text/plain; charset=UTF-8' );
 	echo "403 Forbidden\n";

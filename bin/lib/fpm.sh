@@ -86,6 +86,8 @@ http {
 		location ~ /\\. { deny all; }
 		location ~ ^/(debug\\.log|server(-ipv6)?\\.(log|pid)|server\\.log\\.\\d+|env\\.(sh|json)|wp-config-local\\.php)$ { deny all; }
 		location = /wp-content/debug.log { deny all; }
+		# Switchboard's private files (attachments, raw mail): only ever through the REST API.
+		location ~* /wp-content/uploads/switchboard-private { deny all; }
 		location / { try_files \$uri \$uri/ /index.php?\$args; }
 		location ~ [^/]\\.php(/|$) {
 			fastcgi_split_path_info ^(.+?\\.php)(/.*)$;
