@@ -11,7 +11,8 @@
  * - everything else goes to WordPress's index.php (pretty permalinks, /wp-json/ …).
  *
  * The runtime's own files in the site root (logs, pid files, env.sh) are not served, nor is the
- * MTA pipe's spool folder wp-content/switchboard-spool/ (raw customer mail).
+ * MTA pipe's spool folder wp-content/switchboard-spool/ (raw customer mail), nor Switchboard's
+ * private uploads (uploads/switchboard-private*).
  *
  * Usage: php -S 127.0.0.1:8888 -t .runtime/dev bin/router.php
  *
@@ -37,6 +38,15 @@ if (
 	// The MTA pipe's spool of raw mail (bin/mail-pipe.php), however the slashes are written.
 	|| preg_match( '#^/wp-content/+switchboard-spool(/|$)#', (string) preg_replace( '#/+#', '/', $switchboard_path ) )
 ) {
+	http_response_code( 403 );
+	header( 'Content-Type: text/plain; charset=UTF-8' );
+	echo "403 Forbidden\n";
+	return true;
+}
+
+// Switchboard's private files (attachments, raw mail) are served only through the REST API,
+// which checks permissions: this server ignores the folder's .htaccess, so refuse it here.
+if ( preg_match( '#/uploads/+switchboard-private#i', $switchboard_path ) ) {
 	http_response_code( 403 );
 	header( 'Content-Type: text/plain; charset=UTF-8' );
 	echo "403 Forbidden\n";

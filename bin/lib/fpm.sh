@@ -88,6 +88,8 @@ http {
 		location = /wp-content/debug.log { deny all; }
 		# The MTA pipe's spool of raw mail (bin/mail-pipe.php); ^~ wins over the .php location.
 		location ^~ /wp-content/switchboard-spool/ { deny all; }
+		# Switchboard's private files (attachments, raw mail): only ever through the REST API.
+		location ~* /wp-content/uploads/switchboard-private { deny all; }
 		location / { try_files \$uri \$uri/ /index.php?\$args; }
 		location ~ [^/]\\.php(/|$) {
 			fastcgi_split_path_info ^(.+?\\.php)(/.*)$;

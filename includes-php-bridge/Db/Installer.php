@@ -11,6 +11,8 @@ namespace Switchboard\Db;
 
 use Switchboard\Auth\Capabilities;
 use Switchboard\Db\Migrations\Migration;
+use Switchboard\Db\Migrations\MovePrivateUploads;
+use Switchboard\Tickets\OrphanAttachments;
 
 /**
  * Applies Schema with dbDelta whenever the stored schema version differs, then runs pending
@@ -22,6 +24,8 @@ final class Installer {
 	public const VERSION_OPTION    = 'switchboard_db_version';
 	public const MIGRATIONS_OPTION = 'switchboard_migrations_done';
 	public const DELETE_OPTION     = 'switchboard_delete_data_on_uninstall';
+	public const PRIVATE_OPTION    = 'switchboard_private_dir';
+	public const LEGACY_PRIVATE    = 'switchboard-private';
 	private const LOCK             = 'switchboard_install';
 
 	/**
@@ -43,6 +47,7 @@ final class Installer {
 	 */
 	public static function deactivate(): void {
 		wp_clear_scheduled_hook( 'switchboard_hourly' );
+		OrphanAttachments::unschedule();
 	}
 
 	/**
@@ -80,7 +85,7 @@ final class Installer {
 
 			self::run_migrations();
 			Capabilities::grant();
-			self::protect_private_uploads();
+			self::private_mkdir( self::private_dir() );
 
 			update_option( self::VERSION_OPTION, Schema::version(), true );
 			add_option( self::DELETE_OPTION, 'no', '', false );
@@ -136,28 +141,109 @@ final class Installer {
 	 * @return Migration[]
 	 */
 	private static function migrations(): array {
-		return array();
+		return array( new MovePrivateUploads() );
 	}
 
 	/**
-	 * Directory for attachments: outside guessable public URLs (denied to direct web access on
-	 * Apache; on nginx the files have random names and are only served through REST).
+	 * Directory for attachments and raw mail: uploads/switchboard-private-<random>. The name is
+	 * made once and kept in an option, so nobody can guess a file's URL even where the web server
+	 * ignores the .htaccess inside (nginx, PHP's built-in server); files are only ever served
+	 * through the REST API after a permission check.
 	 */
 	public static function private_dir(): string {
 		$uploads = wp_upload_dir( null, false );
-		return trailingslashit( $uploads['basedir'] ) . 'switchboard-private';
+		return trailingslashit( $uploads['basedir'] ) . self::private_dir_name();
 	}
 
 	/**
-	 * Creates the private directory with deny rules and an index.
+	 * The folder name, made on first use (install or upgrade) and then stable.
 	 */
-	private static function protect_private_uploads(): void {
-		$dir = self::private_dir();
-		if ( ! wp_mkdir_p( $dir ) ) {
-			return;
+	public static function private_dir_name(): string {
+		$name = (string) get_option( self::PRIVATE_OPTION, '' );
+		if ( self::valid_private_name( $name ) ) {
+			return $name;
 		}
+		$made = self::LEGACY_PRIVATE . '-' . bin2hex( random_bytes( 12 ) );
+		if ( '' === $name && add_option( self::PRIVATE_OPTION, $made, '', true ) ) {
+			return $made;
+		}
+		// Another request was first, or the stored value is damaged.
+		wp_cache_delete( self::PRIVATE_OPTION, 'options' );
+		wp_cache_delete( 'alloptions', 'options' );
+		$name = (string) get_option( self::PRIVATE_OPTION, '' );
+		if ( self::valid_private_name( $name ) ) {
+			return $name;
+		}
+		update_option( self::PRIVATE_OPTION, $made, true );
+		return $made;
+	}
+
+	/**
+	 * Whether a stored folder name is one we made.
+	 */
+	private static function valid_private_name( string $name ): bool {
+		return (bool) preg_match( '/^switchboard-private-[a-f0-9]{24}$/', $name );
+	}
+
+	/**
+	 * The folder used before 0.2.0 (moved by MovePrivateUploads).
+	 */
+	public static function legacy_private_dir(): string {
+		$uploads = wp_upload_dir( null, false );
+		return trailingslashit( $uploads['basedir'] ) . self::LEGACY_PRIVATE;
+	}
+
+	/**
+	 * Absolute path of a file stored below the private folder ('' for a path that climbs out).
+	 * A file that is still in the pre-0.2.0 folder (its move failed) is found there.
+	 *
+	 * @param string $relative Path below the private folder, as stored.
+	 */
+	public static function private_path( string $relative ): string {
+		if ( '' === $relative || str_contains( $relative, '..' ) || str_contains( $relative, "\0" ) ) {
+			return '';
+		}
+		$path = self::private_dir() . '/' . $relative;
+		if ( ! file_exists( $path ) ) {
+			$legacy = self::legacy_private_dir() . '/' . $relative;
+			if ( file_exists( $legacy ) ) {
+				return $legacy;
+			}
+		}
+		return $path;
+	}
+
+	/**
+	 * Creates a folder below the private folder with an index.php and a deny-all .htaccess in it
+	 * and in every folder on the way (Apache then refuses direct requests even if the name leaks).
+	 *
+	 * @param string $dir Absolute path: the private folder or one below it.
+	 */
+	public static function private_mkdir( string $dir ): bool {
+		$base = self::private_dir();
+		$dir  = untrailingslashit( $dir );
+		if ( ( $dir !== $base && ! str_starts_with( $dir, $base . '/' ) ) || str_contains( $dir, '..' ) ) {
+			return false;
+		}
+		if ( ! wp_mkdir_p( $dir ) ) {
+			return false;
+		}
+		$level = $base;
+		foreach ( array_merge( array( '' ), array_filter( explode( '/', substr( $dir, strlen( $base ) ) ) ) ) as $part ) {
+			$level .= '' !== $part ? '/' . $part : '';
+			self::protect( $level );
+		}
+		return true;
+	}
+
+	/**
+	 * Writes the deny rules and an empty index into one folder.
+	 *
+	 * @param string $dir Folder.
+	 */
+	private static function protect( string $dir ): void {
 		if ( ! file_exists( $dir . '/.htaccess' ) ) {
-			file_put_contents( $dir . '/.htaccess', "Require all denied\nDeny from all\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+			file_put_contents( $dir . '/.htaccess', "# Switchboard: files here are served only through the REST API.\n<IfModule mod_authz_core.c>\n\tRequire all denied\n</IfModule>\n<IfModule !mod_authz_core.c>\n\tDeny from all\n</IfModule>\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions
 		}
 		if ( ! file_exists( $dir . '/index.php' ) ) {
 			file_put_contents( $dir . '/index.php', "<?php\n// Silence is golden.\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions
@@ -173,6 +259,8 @@ final class Installer {
 		if ( 'yes' !== get_option( self::DELETE_OPTION ) ) {
 			return;
 		}
+		// Read before the options go (the folder name is one of them).
+		$dirs = array( self::private_dir(), self::legacy_private_dir() );
 
 		foreach ( Schema::tables() as $table ) {
 			$wpdb->query( 'DROP TABLE IF EXISTS `' . esc_sql( $wpdb->prefix . $table ) . '`' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- identifiers cannot be placeholders; names are our constants.
@@ -182,9 +270,10 @@ final class Installer {
 
 		require_once ABSPATH . 'wp-admin/includes/class-wp-filesystem-base.php';
 		require_once ABSPATH . 'wp-admin/includes/class-wp-filesystem-direct.php';
-		$dir = self::private_dir();
-		if ( is_dir( $dir ) ) {
-			( new \WP_Filesystem_Direct( null ) )->rmdir( $dir, true );
+		foreach ( $dirs as $dir ) {
+			if ( is_dir( $dir ) ) {
+				( new \WP_Filesystem_Direct( null ) )->rmdir( $dir, true );
+			}
 		}
 	}
 

@@ -204,6 +204,7 @@ CREATE TABLE {$p}attachments (
   content_id varchar(255) NOT NULL DEFAULT '',
   is_inline tinyint(1) unsigned NOT NULL DEFAULT 0,
   created_at datetime NOT NULL,
+  claim_hash char(64) NOT NULL DEFAULT '',
   PRIMARY KEY  (id),
   KEY message_id (message_id),
   KEY ticket_id (ticket_id)

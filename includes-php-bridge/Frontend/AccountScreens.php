@@ -229,11 +229,13 @@ final class AccountScreens {
 					'POST',
 					'/switchboard/v1/me/tickets/' . $ticket_id . '/messages',
 					$params + array(
-						'body'        => $body,
-						'attachments' => $uploads['ids'],
+						'body'              => $body,
+						'attachments'       => $uploads['ids'],
+						'attachment_claims' => $uploads['claims'],
 					)
 				);
 				if ( $response->is_error() ) {
+					Uploads::discard( $uploads );
 					self::fail_from( $response, array( 'body' => $body ) );
 					return;
 				}
@@ -300,6 +302,7 @@ final class AccountScreens {
 					)
 				);
 				if ( $response->is_error() ) {
+					Uploads::discard( $uploads );
 					self::fail_from( $response, $values );
 					return;
 				}

@@ -117,10 +117,11 @@ final class ContactSubmission {
 					'user_id' => get_current_user_id(),
 				) + ( $signed_in ? array() : SenderCheck::unverified( $fields['email'], SenderCheck::VIA_CONTACT_FORM ) ),
 				'message'     => array(
-					'author_type' => 'customer',
-					'author_id'   => $customer_id,
-					'body_text'   => $fields['message'],
-					'attachments' => $uploads['ids'],
+					'author_type'       => 'customer',
+					'author_id'         => $customer_id,
+					'body_text'         => $fields['message'],
+					'attachments'       => $uploads['ids'],
+					'attachment_claims' => $uploads['claims'],
 				),
 				'actor'       => array(
 					'type' => 'customer',
@@ -129,6 +130,7 @@ final class ContactSubmission {
 			)
 		);
 		if ( is_wp_error( $ticket_id ) ) {
+			Uploads::discard( $uploads );
 			return $ticket_id;
 		}
 

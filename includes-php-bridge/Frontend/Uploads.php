@@ -10,11 +10,14 @@ declare( strict_types = 1 );
 namespace Switchboard\Frontend;
 
 use Switchboard\Tickets\Attachments;
+use Switchboard\Tickets\OrphanAttachments;
+use Switchboard\Tickets\UploadClaims;
 
 /**
  * Reads one multi-file field of $_FILES (or a WP_REST_Request's file params) and stores each file
  * through the ticket core, which enforces the type allow-list, the size limit and that images are
- * images. Files are owned by the current user (0 for guests) until a message links them.
+ * images. Files belong to the signed-in user, or to the guest holding their claim secrets, until
+ * a message links them. All or nothing: when one file fails, the ones already stored are deleted.
  */
 final class Uploads {
 
@@ -25,7 +28,8 @@ final class Uploads {
 	 *
 	 * @param array<string, mixed> $files A $_FILES-shaped array.
 	 * @param string               $field Field name (e.g. 'attachments').
-	 * @return array{ids: int[], errors: string[]}
+	 * @return array{ids: int[], claims: string[], errors: string[]} claims: a guest's secrets
+	 *         that link the ids (none when signed in).
 	 */
 	public static function store( array $files, string $field ): array {
 		$list   = self::normalize( $files[ $field ] ?? array() );
@@ -35,6 +39,7 @@ final class Uploads {
 		if ( count( $list ) > self::MAX_FILES ) {
 			return array(
 				'ids'    => array(),
+				'claims' => array(),
 				'errors' => array(
 					sprintf(
 						/* translators: %d: maximum number of files */
@@ -50,7 +55,7 @@ final class Uploads {
 			if ( UPLOAD_ERR_NO_FILE === $file['error'] ) {
 				continue;
 			}
-			$name = sanitize_file_name( $file['name'] );
+			$name = Attachments::display_name( $file['name'] );
 			if ( UPLOAD_ERR_OK !== $file['error'] || ! is_uploaded_file( $file['tmp_name'] ) && ! self::test_file( $file['tmp_name'] ) ) {
 				$errors[] = in_array( $file['error'], array( UPLOAD_ERR_INI_SIZE, UPLOAD_ERR_FORM_SIZE ), true )
 					/* translators: 1: file name, 2: size like "10 MB" */
@@ -68,10 +73,30 @@ final class Uploads {
 			$ids[] = (int) $id;
 		}
 
+		if ( $errors ) {
+			// Nothing half-sent stays behind for someone else to find.
+			( new OrphanAttachments() )->delete( $ids );
+			$ids = array();
+		}
+		$claims = array();
+		if ( 0 === get_current_user_id() ) {
+			$issuer = new UploadClaims();
+			$claims = array_map( array( $issuer, 'issue' ), $ids );
+		}
 		return array(
 			'ids'    => $ids,
+			'claims' => $claims,
 			'errors' => $errors,
 		);
+	}
+
+	/**
+	 * Deletes the files of a submission that failed after they were stored.
+	 *
+	 * @param array{ids: int[]} $uploads What store() returned.
+	 */
+	public static function discard( array $uploads ): void {
+		( new OrphanAttachments() )->delete( $uploads['ids'] );
 	}
 
 	/**

@@ -155,12 +155,26 @@ final class AttachmentsController extends Controller {
 		$response = new WP_REST_Response( array( '__switchboard_file' => $store->path( $row ) ) );
 		$response->header( 'Content-Type', $inline ? (string) $row['mime_type'] : 'application/octet-stream' );
 		$response->header( 'Content-Length', (string) $row['size'] );
-		$response->header( 'Content-Disposition', ( $inline ? 'inline' : 'attachment' ) . "; filename*=UTF-8''" . rawurlencode( (string) $row['filename'] ) );
+		$response->header( 'Content-Disposition', self::content_disposition( $inline ? 'inline' : 'attachment', (string) $row['filename'] ) );
 		$response->header( 'X-Content-Type-Options', 'nosniff' );
 		$response->header( 'Content-Security-Policy', "default-src 'none'; sandbox" );
 		$response->header( 'Cache-Control', 'private, max-age=3600' );
 		$response->header( 'X-Switchboard-Sha256', (string) $row['sha256'] );
 		return $response;
+	}
+
+	/**
+	 * A Content-Disposition value after RFC 6266: the display name as an ASCII fallback in
+	 * `filename` (anything else, quotes, backslashes and percent signs become `_`) and in full,
+	 * percent-encoded UTF-8, in `filename*`. No character of the name can end the header.
+	 *
+	 * @param string $type     'attachment' or 'inline'.
+	 * @param string $filename Stored file name.
+	 */
+	public static function content_disposition( string $type, string $filename ): string {
+		$name     = Attachments::display_name( $filename );
+		$fallback = (string) preg_replace( '/[^\x20-\x7e]|["\\\\%]/u', '_', $name );
+		return ( 'inline' === $type ? 'inline' : 'attachment' ) . '; filename="' . $fallback . '"; filename*=UTF-8\'\'' . rawurlencode( $name );
 	}
 
 	/**

@@ -18,6 +18,7 @@ use Switchboard\Tickets\Status;
 use Switchboard\Tickets\TicketQuery;
 use Switchboard\Tickets\TicketService;
 use Switchboard\Tickets\Time;
+use Switchboard\Tickets\UploadClaims;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -134,17 +135,27 @@ final class MeController extends Controller {
 					'callback'            => array( $this, 'reply' ),
 					'permission_callback' => array( $this, 'check_ticket' ),
 					'args'                => array(
-						'body'        => array(
+						'body'              => array(
 							'type'      => 'string',
 							'required'  => true,
 							'minLength' => 1,
 							'maxLength' => 50000,
 						),
-						'attachments' => array(
+						'attachments'       => array(
 							'type'     => 'array',
 							'items'    => array( 'type' => 'integer' ),
 							'maxItems' => 10,
 							'default'  => array(),
+						),
+						'attachment_claims' => array(
+							'description' => __( 'A guest\'s claim secrets for the files in "attachments" (handed out with her upload).', 'switchboard' ),
+							'type'        => 'array',
+							'items'       => array(
+								'type'    => 'string',
+								'pattern' => '^[a-f0-9]{64}$',
+							),
+							'maxItems'    => 10,
+							'default'     => array(),
 						),
 					),
 				),
@@ -239,6 +250,10 @@ final class MeController extends Controller {
 		$limited = RateLimiter::hit( 'me-create:' . get_current_user_id(), 10, HOUR_IN_SECONDS );
 		if ( is_wp_error( $limited ) ) {
 			return $limited;
+		}
+		$files = ( new UploadClaims() )->check( (array) $request['attachments'], get_current_user_id(), (array) ( $request['attachment_claims'] ?? array() ) );
+		if ( is_wp_error( $files ) ) {
+			return $files;
 		}
 		$customer = Access::current_customer_id();
 		$order_id = (int) $request['order_id'];
@@ -340,16 +355,21 @@ final class MeController extends Controller {
 		if ( Status::CLOSED === $ticket['status'] ) {
 			return new WP_Error( 'switchboard_ticket_closed', __( 'This ticket is closed. Please open a new one.', 'switchboard' ), array( 'status' => 409 ) );
 		}
+		$files = ( new UploadClaims() )->check( (array) $request['attachments'], get_current_user_id(), (array) ( $request['attachment_claims'] ?? array() ) );
+		if ( is_wp_error( $files ) ) {
+			return $files;
+		}
 		$id = ( new TicketService() )->add_message(
 			(int) $ticket['id'],
 			array(
-				'author_type' => 'customer',
-				'author_id'   => (int) $ticket['customer_id'],
-				'channel'     => is_user_logged_in() ? 'account' : 'web',
-				'body_text'   => (string) $request['body'],
-				'attachments' => (array) $request['attachments'],
+				'author_type'       => 'customer',
+				'author_id'         => (int) $ticket['customer_id'],
+				'channel'           => is_user_logged_in() ? 'account' : 'web',
+				'body_text'         => (string) $request['body'],
+				'attachments'       => (array) $request['attachments'],
+				'attachment_claims' => (array) $request['attachment_claims'],
 				// Her own account, or the signed link that only went to her address.
-				'meta'        => array( 'via' => Access::owns( $ticket ) ? SenderCheck::BY_ACCOUNT : SenderCheck::BY_LINK ),
+				'meta'              => array( 'via' => Access::owns( $ticket ) ? SenderCheck::BY_ACCOUNT : SenderCheck::BY_LINK ),
 			)
 		);
 		if ( is_wp_error( $id ) ) {

@@ -15,9 +15,15 @@ use Switchboard\Db\Schema;
 use WP_Error;
 
 /**
- * Files live under uploads/switchboard-private/YYYY/MM/<random> (denied to direct access, random
- * names); the database keeps the name, type, size, checksum and inline Content-ID. They are served
- * by the REST API after a permission check.
+ * Files live under uploads/switchboard-private-<random>/YYYY/MM/<random> (a folder name nobody can
+ * guess, denied to direct access, random file names); the database keeps the name as sent (see
+ * display_name()), type, size, checksum and inline Content-ID. They are served by the REST API
+ * after a permission check.
+ *
+ * An upload belongs to whoever sent it until a message links it: a signed-in user by user id, a
+ * guest by the claim secret handed to her browser with the upload (only its hash is stored), a
+ * channel import by passing the ids it stored itself as trusted. Nothing is ever linked because
+ * its uploaded_by is 0. Files no message linked are deleted by OrphanAttachments after a day.
  */
 final class Attachments {
 
@@ -71,6 +77,35 @@ final class Attachments {
 	}
 
 	/**
+	 * The name of a file as its sender wrote it, safe to show and to put in a header: any path
+	 * (`../../etc/passwd`, `C:\\x\\y.pdf`) is cut to its last part; control characters, bidi
+	 * embeddings/overrides/isolates (which make `exe.pdf` look like `fdp.exe`) and invalid UTF-8
+	 * are removed; at most 255 bytes, the extension kept. Everything else — spaces, accents,
+	 * `N°` — stays verbatim. Used when a file is stored and again on output (rows stored before
+	 * this existed). The file itself is stored under a random name; output is still escaped.
+	 *
+	 * @param string $name Name as sent.
+	 */
+	public static function display_name( string $name ): string {
+		if ( ! mb_check_encoding( $name, 'UTF-8' ) ) {
+			$name = str_replace( "\u{FFFD}", '', htmlspecialchars_decode( htmlspecialchars( $name, ENT_QUOTES | ENT_SUBSTITUTE, 'UTF-8' ), ENT_QUOTES ) );
+		}
+		// C0, DEL, C1 controls; LRM/RLM/ALM; LRE/RLE/PDF/LRO/RLO; LRI/RLI/FSI/PDI.
+		$name  = (string) preg_replace( '/[\x{0000}-\x{001F}\x{007F}-\x{009F}\x{061C}\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}]/u', '', $name );
+		$parts = preg_split( '#[/\\\\]#', $name );
+		$name  = trim( (string) end( $parts ) );
+		if ( '' === trim( $name, '. ' ) ) {
+			return 'attachment';
+		}
+		if ( strlen( $name ) > 255 ) {
+			$ext  = (string) pathinfo( $name, PATHINFO_EXTENSION );
+			$ext  = '' !== $ext && strlen( $ext ) <= 16 ? '.' . $ext : '';
+			$name = mb_strcut( substr( $name, 0, strlen( $name ) - strlen( $ext ) ), 0, 255 - strlen( $ext ), 'UTF-8' ) . $ext;
+		}
+		return $name;
+	}
+
+	/**
 	 * Stores a file.
 	 *
 	 * @param string               $filename Original file name.
@@ -87,7 +122,7 @@ final class Attachments {
 		}
 		$relative = gmdate( 'Y/m' ) . '/' . bin2hex( random_bytes( 16 ) );
 		$path     = Installer::private_dir() . '/' . $relative;
-		if ( ! wp_mkdir_p( dirname( $path ) ) || false === file_put_contents( $path, $contents ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions
+		if ( ! Installer::private_mkdir( dirname( $path ) ) || false === file_put_contents( $path, $contents ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions
 			return new WP_Error( 'switchboard_attachment_write', __( 'The attachment could not be saved.', 'switchboard' ), array( 'status' => 500 ) );
 		}
 		return $this->insert_row( $checked[0], $checked[1], strlen( $contents ), hash( 'sha256', $contents ), $relative, $args );
@@ -112,7 +147,7 @@ final class Attachments {
 		}
 		$relative = gmdate( 'Y/m' ) . '/' . bin2hex( random_bytes( 16 ) );
 		$path     = Installer::private_dir() . '/' . $relative;
-		if ( ! wp_mkdir_p( dirname( $path ) ) || ! self::move( $source, $path ) ) {
+		if ( ! Installer::private_mkdir( dirname( $path ) ) || ! self::move( $source, $path ) ) {
 			return new WP_Error( 'switchboard_attachment_write', __( 'The attachment could not be saved.', 'switchboard' ), array( 'status' => 500 ) );
 		}
 		return $this->insert_row( $checked[0], $checked[1], $size, (string) hash_file( 'sha256', $path ), $relative, $args );
@@ -144,10 +179,10 @@ final class Attachments {
 	 * @param string               $mime     Declared type.
 	 * @param array<string, mixed> $args     As for store().
 	 * @param callable             $sniff    fn( \finfo ): string — the real type of the bytes.
-	 * @return array{0: string, 1: string}|WP_Error Sanitized file name and type.
+	 * @return array{0: string, 1: string}|WP_Error Display name and type.
 	 */
 	private function check( string $filename, int $size, string $mime, array $args, callable $sniff ) {
-		$filename = sanitize_file_name( '' !== trim( $filename ) ? $filename : 'attachment' );
+		$filename = self::display_name( $filename );
 		if ( $size > self::max_size() ) {
 			return new WP_Error(
 				'switchboard_attachment_too_large',
@@ -252,33 +287,39 @@ final class Attachments {
 	}
 
 	/**
-	 * Links unattached uploads to a message. Only files not yet linked, and (unless trusted) only
-	 * those the same user uploaded, so nobody can adopt someone else's upload by id.
+	 * Links unattached uploads to a message — only those the requester may link: the ids a
+	 * channel import stored itself ($trusted), the signed-in user's own uploads, or a guest's
+	 * uploads whose claim secrets she holds. `uploaded_by = 0` never means "anyone".
 	 *
-	 * @param int[] $ids Attachment ids.
+	 * @param int[]    $ids         Attachment ids.
+	 * @param int      $ticket_id   Ticket.
+	 * @param int      $message_id  Message.
+	 * @param int      $uploaded_by The requesting user (0: a guest).
+	 * @param bool     $trusted     The caller stored these ids itself in this request.
+	 * @param string[] $claims      A guest's claim secrets.
+	 * @return int How many were linked.
 	 */
-	public function link( array $ids, int $ticket_id, int $message_id, int $uploaded_by, bool $trusted = false ): void {
+	public function link( array $ids, int $ticket_id, int $message_id, int $uploaded_by, bool $trusted = false, array $claims = array() ): int {
 		global $wpdb;
 		$ids = Sql::ids( $ids );
 		if ( ! $ids ) {
-			return;
+			return 0;
 		}
-		$sql  = 'UPDATE ' . Schema::table( 'attachments' ) . ' SET ticket_id = %d, message_id = %d WHERE message_id = 0 AND id IN (' . Sql::placeholders( $ids ) . ')';
-		$args = array_merge( array( $ticket_id, $message_id ), $ids );
-		if ( ! $trusted ) {
-			$sql   .= ' AND uploaded_by = %d';
-			$args[] = $uploaded_by;
+		$owner = $trusted ? array( '', array() ) : UploadClaims::owner_clause( $uploaded_by, $claims );
+		if ( null === $owner ) {
+			return 0;
 		}
-		$wpdb->query( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- placeholders built above.
+		$sql = 'UPDATE ' . Schema::table( 'attachments' ) . " SET ticket_id = %d, message_id = %d, claim_hash = '' WHERE message_id = 0 AND id IN (" . Sql::placeholders( $ids ) . ')' . $owner[0];
+		return (int) $wpdb->query( $wpdb->prepare( $sql, array_merge( array( $ticket_id, $message_id ), $ids, $owner[1] ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- placeholders built above.
 	}
 
 	/**
-	 * Absolute path of the stored file.
+	 * Absolute path of the stored file (in the folder it was moved from, until it is moved).
 	 *
 	 * @param array<string, mixed> $row Attachment row.
 	 */
 	public function path( array $row ): string {
-		return Installer::private_dir() . '/' . (string) $row['path'];
+		return Installer::private_path( (string) $row['path'] );
 	}
 
 	/**
@@ -305,7 +346,7 @@ final class Attachments {
 	public function format( array $row, array $extra = array() ): array {
 		return array(
 			'id'         => (int) $row['id'],
-			'filename'   => (string) $row['filename'],
+			'filename'   => self::display_name( (string) $row['filename'] ),
 			'mime_type'  => (string) $row['mime_type'],
 			'size'       => (int) $row['size'],
 			'is_inline'  => (bool) $row['is_inline'],

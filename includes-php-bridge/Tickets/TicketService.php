@@ -166,7 +166,9 @@ final class TicketService {
 	 *
 	 * @param array<string, mixed> $args author_type (customer|agent|bot|system), author_id, channel,
 	 *                                   is_private, body_html, body_text, external_id, dedupe_key, meta,
-	 *                                   attachments (int[]), attachments_trusted, created_at, mentions.
+	 *                                   attachments (int[]: the current user's uploads, a guest's
+	 *                                   with attachment_claims, or ids the caller stored itself with
+	 *                                   attachments_trusted), created_at, mentions.
 	 * @return int|WP_Error Message id.
 	 */
 	public function add_message( int $ticket_id, array $args ) {
@@ -260,7 +262,7 @@ final class TicketService {
 		$message_id = (int) $wpdb->insert_id;
 
 		if ( $has_files ) {
-			( new Attachments() )->link( (array) $args['attachments'], $ticket_id, $message_id, get_current_user_id(), ! empty( $args['attachments_trusted'] ) );
+			( new Attachments() )->link( (array) $args['attachments'], $ticket_id, $message_id, get_current_user_id(), ! empty( $args['attachments_trusted'] ), (array) ( $args['attachment_claims'] ?? array() ) );
 		}
 
 		$this->apply_message_counters( $ticket, $author_type, $is_private, $text, $now, $this->search_addition( $ticket, $text ) );

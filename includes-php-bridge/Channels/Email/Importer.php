@@ -20,6 +20,7 @@ use Switchboard\Db\Installer;
 use Switchboard\Tickets\Attachments;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Messages;
+use Switchboard\Tickets\OrphanAttachments;
 use Switchboard\Tickets\TicketService;
 use WP_Error;
 
@@ -267,6 +268,8 @@ final class Importer {
 			$ticket_id  = $thread['ticket_id'];
 			$message_id = $tickets->add_message( $ticket_id, $message_args );
 			if ( $message_id instanceof WP_Error ) {
+				// A duplicate found only now (no Message-ID) or a failure: the files go too.
+				( new OrphanAttachments() )->delete( $attachments['ids'] );
 				return $base + $this->on_error( $message_id, $ticket_id );
 			}
 			$this->remember_cc( $ticket_id, $cc );
@@ -302,6 +305,7 @@ final class Importer {
 		}
 		$ticket_id = $tickets->create( $args );
 		if ( $ticket_id instanceof WP_Error ) {
+			( new OrphanAttachments() )->delete( $attachments['ids'] );
 			return $base + $this->on_error( $ticket_id, 0 );
 		}
 		$row = ( new Messages() )->find_by_external_id( (string) $msgid );
@@ -497,7 +501,7 @@ final class Importer {
 	private function store_streamed( Attachments $repo, string $name, Part $part, string $type, string $content_id, bool $inline ) {
 		$dir = Installer::private_dir() . '/tmp';
 		$tmp = $dir . '/' . bin2hex( random_bytes( 16 ) ) . '.part';
-		$out = wp_mkdir_p( $dir ) ? fopen( $tmp, 'wb' ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions
+		$out = Installer::private_mkdir( $dir ) ? fopen( $tmp, 'wb' ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions
 		if ( false === $out ) {
 			return new WP_Error( 'switchboard_attachment_write', __( 'The attachment could not be saved.', 'switchboard' ), array( 'status' => 500 ) );
 		}

@@ -15,7 +15,7 @@ use Switchboard\Db\Schema;
 
 /**
  * Rows in switchboard_inbound plus raw files under the private uploads directory
- * (uploads/switchboard-private/mail/Y/m/<random>.eml, denied to the web server).
+ * (uploads/switchboard-private-<random>/mail/Y/m/<random>.eml, denied to the web server).
  *
  * Statuses: received (raw kept, not processed yet), stored (message on a ticket), duplicate,
  * bounce (marked the original outgoing message), ignored (own mail, unmatched bounce …),
@@ -36,7 +36,7 @@ final class InboundStore {
 		global $wpdb;
 		$relative = 'mail/' . gmdate( 'Y/m' ) . '/' . bin2hex( random_bytes( 16 ) ) . '.eml';
 		$path     = Installer::private_dir() . '/' . $relative;
-		if ( ! wp_mkdir_p( dirname( $path ) ) ) {
+		if ( ! Installer::private_mkdir( dirname( $path ) ) ) {
 			return 0;
 		}
 		if ( strlen( $raw ) !== file_put_contents( $path, $raw ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions
@@ -103,11 +103,7 @@ final class InboundStore {
 	 * @param array<string, mixed> $row Row.
 	 */
 	public function path( array $row ): string {
-		$relative = (string) $row['path'];
-		if ( '' === $relative || str_contains( $relative, '..' ) ) {
-			return '';
-		}
-		return Installer::private_dir() . '/' . $relative;
+		return Installer::private_path( (string) $row['path'] );
 	}
 
 	/**

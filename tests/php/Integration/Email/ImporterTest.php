@@ -149,8 +149,7 @@ final class ImporterTest extends TestCase {
 		$files = ( new \Switchboard\Tickets\Attachments() )->for_messages( array( (int) $result['message_row_id'] ) )[ (int) $result['message_row_id'] ] ?? array();
 		$names = array_map( static fn( array $row ): string => (string) $row['filename'], $files );
 		$this->assertCount( 2, $names, (string) wp_json_encode( $names ) );
-		$this->assertStringStartsWith( 'Quarterly-report-2026', $names[0] );
-		$this->assertStringEndsWith( '.pdf', $names[0] );
+		$this->assertSame( 'Quarterly report 2026 – final.pdf', $names[0], 'the name as sent (spaces and the dash kept)' );
 		$this->assertSame( 'application/pdf', $files[0]['mime_type'] );
 		$this->assertSame( 'image/jpeg', $files[1]['mime_type'], 'type from the extension' );
 		$this->assertNotContains( 'winmail.dat', $names );
