@@ -405,6 +405,43 @@ test( 'the corpus has every kind of payload the issue names', () => {
 	expect( CORPUS.length ).toBeGreaterThanOrEqual( 40 );
 } );
 
+test( 'contact form: a guest sends every payload; the page and the confirmation mail run nothing', async ( {
+	browser,
+} ) => {
+	const contact = await publishPage(
+		admin,
+		`Contact hostile ${ RUN }`,
+		'<!-- wp:shortcode -->[switchboard_contact]<!-- /wp:shortcode -->'
+	);
+	pages.push( contact.id );
+	const email = `contact-${ RUN }@evil.example`;
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const fired = await trapScripts( page );
+	await page.goto( contact.link );
+	const form = page.locator( 'form[data-switchboard-contact]' );
+	await form.getByLabel( 'Your name' ).fill( 'Gina "><svg onload=alert(1)>' );
+	await form.getByLabel( 'E-mail address' ).fill( email );
+	await form
+		.getByLabel( 'Subject' )
+		.fill( `contact-${ RUN } <img src=x onerror=alert(1)>` );
+	await form.getByLabel( 'Message' ).fill( textBlob( `contact-${ RUN }` ) );
+	// The form refuses submissions faster than a person could type.
+	await page.waitForTimeout( 2_100 );
+	await form.getByRole( 'button', { name: 'Send message' } ).click();
+	await expect(
+		page.locator( '.switchboard-contact__success' )
+	).toBeVisible();
+	expect( fired() ).toEqual( [] );
+	tickets.contact = await ticketWith( `contact-${ RUN }` );
+
+	const mail = await mailTo( email, 'sb_ticket=' );
+	const [ headers ] = mail.split( /\r?\n\r?\n/ );
+	expect( headers ).not.toMatch( /^(Bcc|X-Injected):/im );
+	expect( mail ).not.toMatch( /<(script|svg|img)\b[^>]*\bon\w+=/i );
+	await context.close();
+} );
+
 test( 'agent SPA: the inbox and every hostile ticket render, nothing runs', async ( {
 	browser,
 } ) => {

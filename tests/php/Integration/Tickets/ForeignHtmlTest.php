@@ -187,6 +187,20 @@ final class ForeignHtmlTest extends TestCase {
 		$this->assertSame( '', Html::clean_content_id( '' ) );
 	}
 
+	public function test_every_corpus_payload_is_inert_as_html_as_text_and_as_a_title(): void {
+		$corpus = json_decode( (string) file_get_contents( dirname( __DIR__, 3 ) . '/fixtures/hostile-input.json' ), true );
+		$this->assertGreaterThanOrEqual( 40, count( $corpus['payloads'] ) );
+		foreach ( $corpus['payloads'] as $entry ) {
+			$payload = (string) $entry['payload'];
+			$html    = Html::sanitize( $payload );
+			$this->assertSame( array(), self::active_parts( $html ), $entry['id'] . ' as HTML: ' . $html );
+			$this->assertSame( array(), self::active_parts( Html::for_display( '', $payload ) ), $entry['id'] . ' as text' );
+			$this->assertSame( array(), self::active_parts( Html::replace_cids( '<img src="cid:' . esc_attr( $payload ) . '">' . $html, array( $payload => 'https://shop.test/a?x=' . rawurlencode( $payload ) ) ) ), $entry['id'] . ' as a Content-ID' );
+			$title = \Switchboard\Kb\PlainTitles::clean( $payload );
+			$this->assertDoesNotMatchRegularExpression( '/<[a-zA-Z\/!?]/', $title, $entry['id'] . ' as a help-article title' );
+		}
+	}
+
 	private function make_customer(): int {
 		return ( new \Switchboard\Tickets\Customers() )->resolve( 'email', 'foreign-' . wp_generate_password( 6, false ) . '@example.test', array( 'name' => 'Foreign Sender' ) );
 	}
