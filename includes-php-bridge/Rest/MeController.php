@@ -196,6 +196,13 @@ final class MeController extends Controller {
 			}
 		}
 		$ticket = ( new TicketService() )->get( (int) $request['id'] );
+		if ( $ticket && ! Access::owns( $ticket ) && '' !== $token && 'expired' === Access::token_state( $ticket, $token ) ) {
+			return new WP_Error(
+				'switchboard_link_expired',
+				__( 'This link has expired. Reply to our last e-mail, or sign in, to see your request.', 'switchboard' ),
+				array( 'status' => 403 )
+			);
+		}
 		if ( ! $ticket || ! Access::can_view_as_customer( $ticket, $token ) ) {
 			return self::not_found();
 		}

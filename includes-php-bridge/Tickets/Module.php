@@ -32,6 +32,7 @@ final class Module {
 	public function register(): void {
 		add_filter( 'switchboard_rest_controllers', array( $this, 'controllers' ) );
 		( new SenderCheck() )->register();
+		( new Merger() )->register();
 	}
 
 	/**
