@@ -222,10 +222,11 @@ final class MeController extends Controller {
 		}
 		$result = ( new TicketQuery() )->query(
 			array(
-				'customer' => $customer,
-				'orderby'  => 'last_message_at',
-				'page'     => (int) $request['page'],
-				'per_page' => (int) $request['per_page'],
+				'customer'       => $customer,
+				'confirmed_only' => true,
+				'orderby'        => 'last_message_at',
+				'page'           => (int) $request['page'],
+				'per_page'       => (int) $request['per_page'],
 			)
 		);
 		$items  = array_map( array( $this, 'shape' ), $result['rows'] );

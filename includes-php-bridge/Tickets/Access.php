@@ -40,7 +40,11 @@ final class Access {
 	 * @param array<string, mixed> $ticket Ticket row.
 	 */
 	public static function can_view_as_customer( array $ticket, string $token = '' ): bool {
-		return self::owns( $ticket ) || ( '' !== $token && self::verify_token( $ticket, $token ) );
+		if ( '' !== $token && self::verify_token( $ticket, $token ) ) {
+			return true;
+		}
+		// A ticket on an address a visitor typed is hers only once she confirmed it (SenderCheck).
+		return self::owns( $ticket ) && ! SenderCheck::is_pending( (int) $ticket['id'] );
 	}
 
 	/**
