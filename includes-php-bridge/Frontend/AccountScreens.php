@@ -138,7 +138,9 @@ final class AccountScreens {
 				'account/notice',
 				array(
 					'type'    => 'error',
-					'message' => __( 'This ticket does not exist or the link is no longer valid.', 'switchboard' ),
+					'message' => 'switchboard_link_expired' === ( $response->get_data()['code'] ?? '' )
+						? __( 'This link has expired. Reply to our last e-mail, or sign in, to see your request.', 'switchboard' )
+						: __( 'This ticket does not exist or the link is no longer valid.', 'switchboard' ),
 					'back'    => is_user_logged_in() ? $base : '',
 				)
 			);

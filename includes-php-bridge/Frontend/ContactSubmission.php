@@ -141,7 +141,12 @@ final class ContactSubmission {
 
 		$ticket = (array) $service->get( (int) $ticket_id );
 		$link   = Links::signed( $ticket, $page );
-		self::mail_confirmation( $fields, $ticket, $link );
+		if ( $signed_in ) {
+			self::mail_confirmation( $fields, $ticket, $link );
+		} else {
+			// An address nobody proved: a fixed text, rate-limited per address.
+			ConfirmationMail::send( $ticket, $fields['email'], $link );
+		}
 
 		/**
 		 * Fires after the contact form created a ticket.

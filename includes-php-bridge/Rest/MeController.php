@@ -207,6 +207,13 @@ final class MeController extends Controller {
 			}
 		}
 		$ticket = ( new TicketService() )->get( (int) $request['id'] );
+		if ( $ticket && ! Access::owns( $ticket ) && '' !== $token && 'expired' === Access::token_state( $ticket, $token ) ) {
+			return new WP_Error(
+				'switchboard_link_expired',
+				__( 'This link has expired. Reply to our last e-mail, or sign in, to see your request.', 'switchboard' ),
+				array( 'status' => 403 )
+			);
+		}
 		if ( ! $ticket || ! Access::can_view_as_customer( $ticket, $token ) ) {
 			return self::not_found();
 		}
@@ -226,10 +233,11 @@ final class MeController extends Controller {
 		}
 		$result = ( new TicketQuery() )->query(
 			array(
-				'customer' => $customer,
-				'orderby'  => 'last_message_at',
-				'page'     => (int) $request['page'],
-				'per_page' => (int) $request['per_page'],
+				'customer'       => $customer,
+				'confirmed_only' => true,
+				'orderby'        => 'last_message_at',
+				'page'           => (int) $request['page'],
+				'per_page'       => (int) $request['per_page'],
 			)
 		);
 		$items  = array_map( array( $this, 'shape' ), $result['rows'] );

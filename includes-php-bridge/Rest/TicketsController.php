@@ -10,7 +10,9 @@ declare( strict_types = 1 );
 namespace Switchboard\Rest;
 
 use Switchboard\Tickets\Customers;
+use Switchboard\Tickets\Merger;
 use Switchboard\Tickets\SenderCheck;
+use Switchboard\Tickets\SignedLinks;
 use Switchboard\Tickets\Status;
 use Switchboard\Tickets\Teams;
 use Switchboard\Tickets\TicketFormatter;
@@ -24,7 +26,7 @@ use WP_REST_Response;
 use WP_REST_Server;
 
 /**
- * List, read, create, update, bulk update, merge, split; the ticket timeline.
+ * List, read, create, update, bulk update, merge, split, revoke links; the ticket timeline.
  */
 final class TicketsController extends Controller {
 
@@ -142,11 +144,20 @@ final class TicketsController extends Controller {
 					'callback'            => array( $this, 'merge' ),
 					'permission_callback' => array( $this, 'check_agent' ),
 					'args'                => array(
-						'source_id' => array(
+						'source_id'         => array(
 							'description' => __( 'The ticket to merge into this one.', 'switchboard' ),
 							'type'        => 'integer',
 							'required'    => true,
 							'minimum'     => 1,
+						),
+						'confirm_customers' => array(
+							'description' => __( 'Both customer ids, to confirm merging tickets of two different customers (managers only).', 'switchboard' ),
+							'type'        => 'array',
+							'items'       => array(
+								'type'    => 'integer',
+								'minimum' => 1,
+							),
+							'maxItems'    => 2,
 						),
 					),
 				),
@@ -184,6 +195,30 @@ final class TicketsController extends Controller {
 				),
 			)
 		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<id>[\d]+)/revoke-links',
+			array(
+				'args' => $id_arg,
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'revoke_links' ),
+					'permission_callback' => array( $this, 'check_agent' ),
+				),
+			)
+		);
+	}
+
+	/**
+	 * POST /tickets/<id>/revoke-links: every signed link (and signed reply address) mailed so far
+	 * stops working.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function revoke_links( $request ) {
+		$result = ( new SignedLinks() )->revoke( (int) $request['id'] );
+		return is_wp_error( $result ) ? $result : $this->with_links( $this->shape( $result ) );
 	}
 
 	/**
@@ -310,16 +345,17 @@ final class TicketsController extends Controller {
 		$author  = (string) ( $message['author'] ?? 'customer' );
 		$result  = ( new TicketService() )->create(
 			array(
-				'subject'     => (string) $request['subject'],
-				'channel'     => $channel,
-				'customer_id' => $customer_id,
-				'status'      => $request['status'] ?? Status::OPEN,
-				'priority'    => $request['priority'] ?? 'normal',
-				'assignee_id' => (int) ( $request['assignee_id'] ?? 0 ),
-				'team_id'     => $team_id,
-				'order_id'    => (int) ( $request['order_id'] ?? 0 ),
-				'tags'        => (array) ( $request['tags'] ?? array() ),
-				'message'     => '' !== trim( (string) ( $message['body'] ?? '' ) ) ? array(
+				'subject'         => (string) $request['subject'],
+				'channel'         => $channel,
+				'customer_id'     => $customer_id,
+				'status'          => $request['status'] ?? Status::OPEN,
+				'priority'        => $request['priority'] ?? 'normal',
+				'assignee_id'     => (int) ( $request['assignee_id'] ?? 0 ),
+				'team_id'         => $team_id,
+				'order_id'        => (int) ( $request['order_id'] ?? 0 ),
+				'tags'            => (array) ( $request['tags'] ?? array() ),
+				'may_create_tags' => current_user_can( 'switchboard_manage' ),
+				'message'         => '' !== trim( (string) ( $message['body'] ?? '' ) ) ? array(
 					'author_type' => 'agent' === $author ? 'agent' : 'customer',
 					'author_id'   => 'agent' === $author ? get_current_user_id() : $customer_id,
 					'body_html'   => (string) $message['body'],
@@ -357,7 +393,7 @@ final class TicketsController extends Controller {
 				$changes[ $field ] = $request->get_param( $field );
 			}
 		}
-		$result = ( new TicketService() )->update( (int) $request['id'], $changes );
+		$result = ( new TicketService() )->update( (int) $request['id'], $changes, null, current_user_can( 'switchboard_manage' ) );
 		if ( is_wp_error( $result ) ) {
 			return $result;
 		}
@@ -377,6 +413,11 @@ final class TicketsController extends Controller {
 		}
 		if ( null !== $request['team_id'] && 0 !== (int) $request['team_id'] && ! ( new Teams() )->exists( (int) $request['team_id'] ) ) {
 			return Teams::invalid_reference();
+		}
+		$tags    = new \Switchboard\Tickets\Tags();
+		$refused = $tags->refuse_unknown( (array) $request['add_tags'], current_user_can( 'switchboard_manage' ) );
+		if ( $refused ) {
+			return $refused;
 		}
 		$service = new TicketService();
 		$changes = array_filter(
@@ -400,7 +441,7 @@ final class TicketsController extends Controller {
 			}
 		}
 		if ( $request['add_tags'] || $request['remove_tags'] ) {
-			( new \Switchboard\Tickets\Tags() )->change_for_tickets( $updated, (array) $request['add_tags'], (array) $request['remove_tags'] );
+			$tags->change_for_tickets( $updated, (array) $request['add_tags'], (array) $request['remove_tags'], current_user_can( 'switchboard_manage' ) );
 		}
 		return rest_ensure_response(
 			array(
@@ -418,7 +459,12 @@ final class TicketsController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function merge( $request ) {
-		$result = ( new TicketService() )->merge( (int) $request['id'], (int) $request['source_id'] );
+		$result = ( new Merger() )->merge(
+			(int) $request['id'],
+			(int) $request['source_id'],
+			current_user_can( 'switchboard_manage' ),
+			(array) ( $request['confirm_customers'] ?? array() )
+		);
 		return is_wp_error( $result ) ? $result : $this->with_links( $this->shape( $result ) );
 	}
 

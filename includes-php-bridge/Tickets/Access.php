@@ -40,7 +40,11 @@ final class Access {
 	 * @param array<string, mixed> $ticket Ticket row.
 	 */
 	public static function can_view_as_customer( array $ticket, string $token = '' ): bool {
-		return self::owns( $ticket ) || ( '' !== $token && self::verify_token( $ticket, $token ) );
+		if ( '' !== $token && self::verify_token( $ticket, $token ) ) {
+			return true;
+		}
+		// A ticket on an address a visitor typed is hers only once she confirmed it (SenderCheck).
+		return self::owns( $ticket ) && ! SenderCheck::is_pending( (int) $ticket['id'] );
 	}
 
 	/**
@@ -53,20 +57,66 @@ final class Access {
 	}
 
 	/**
-	 * The signed token of a guest link (ticket-specific secret + site salt).
+	 * How long a signed link works, in seconds (90 days unless filtered).
+	 */
+	public static function link_ttl(): int {
+		/**
+		 * Filters how long a signed link to a ticket (mailed to its customer) keeps working.
+		 *
+		 * @since 0.2.0
+		 *
+		 * @param int $ttl Seconds; default 90 days. At least one hour is used.
+		 */
+		return max( HOUR_IN_SECONDS, (int) apply_filters( 'switchboard_signed_link_ttl', 90 * DAY_IN_SECONDS ) );
+	}
+
+	/**
+	 * The signed token of a guest link: 8 hex digits of its expiry (Unix time) and 24 of an HMAC
+	 * over version, ticket, expiry, the ticket's secret and the site salt. 32 lower-case hex
+	 * characters, like the unversioned tokens mailed before 0.2.0. Rotating the ticket's secret
+	 * (SignedLinks::revoke()) invalidates every token made before.
+	 *
+	 * @param array<string, mixed> $ticket  Ticket row.
+	 * @param int|null             $expires Expiry (Unix time); now + link_ttl() by default.
+	 */
+	public static function token( array $ticket, ?int $expires = null ): string {
+		$expiry = sprintf( '%08x', min( 0xffffffff, max( 0, $expires ?? time() + self::link_ttl() ) ) );
+		return $expiry . substr( hash_hmac( 'sha256', 'ticket-link:v2:' . (int) $ticket['id'] . ':' . $expiry, (string) $ticket['secret'] . wp_salt( 'auth' ) ), 0, 24 );
+	}
+
+	/**
+	 * The unversioned token mailed before 0.2.0 (no expiry). Still accepted, until the ticket's
+	 * secret is rotated ("Revoke links"): those mails are out there and cannot be re-sent.
 	 *
 	 * @param array<string, mixed> $ticket Ticket row.
 	 */
-	public static function token( array $ticket ): string {
+	private static function legacy_token( array $ticket ): string {
 		return substr( hash_hmac( 'sha256', 'ticket:' . (int) $ticket['id'], (string) $ticket['secret'] . wp_salt( 'auth' ) ), 0, 32 );
 	}
 
 	/**
-	 * Constant-time token check.
+	 * What a token is worth for a ticket: 'valid', 'expired' (signed for this ticket and secret, but
+	 * past its expiry) or 'invalid' (anything else, a token from before a revocation included).
+	 *
+	 * @param array<string, mixed> $ticket Ticket row.
+	 */
+	public static function token_state( array $ticket, string $token ): string {
+		if ( '' === (string) $ticket['secret'] || 1 !== preg_match( '/^[a-f0-9]{32}$/', $token ) ) {
+			return 'invalid';
+		}
+		$expires = (int) hexdec( substr( $token, 0, 8 ) );
+		if ( hash_equals( self::token( $ticket, $expires ), $token ) ) {
+			return $expires >= time() ? 'valid' : 'expired';
+		}
+		return hash_equals( self::legacy_token( $ticket ), $token ) ? 'valid' : 'invalid';
+	}
+
+	/**
+	 * Constant-time token check (signature and expiry).
 	 *
 	 * @param array<string, mixed> $ticket Ticket row.
 	 */
 	public static function verify_token( array $ticket, string $token ): bool {
-		return '' !== (string) $ticket['secret'] && hash_equals( self::token( $ticket ), $token );
+		return 'valid' === self::token_state( $ticket, $token );
 	}
 }

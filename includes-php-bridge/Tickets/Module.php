@@ -33,6 +33,7 @@ final class Module {
 		add_filter( 'switchboard_rest_controllers', array( $this, 'controllers' ) );
 		( new SenderCheck() )->register();
 		( new OrphanAttachments() )->register();
+		( new Merger() )->register();
 	}
 
 	/**

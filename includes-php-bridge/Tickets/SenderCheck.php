@@ -14,9 +14,10 @@ namespace Switchboard\Tickets;
  * pre-chat form; the ticket then lands on that address's customer — with her orders, her cart and
  * her other tickets next to it in the agent's screen. Nothing proves the visitor owns the address,
  * so such a ticket carries the `unverified_sender` meta (the address and where it was typed) and
- * the agent sees a warning until the address's owner answers: by e-mail from it, through the
- * signed link that only went to it, or from her signed-in account. Then the meta goes and a
- * `sender_confirmed` event tells the timeline how.
+ * the agent sees a warning until the address's owner answers: by e-mail from it, or through the
+ * signed link that only went to it (signed in or not). Then the meta goes and a `sender_confirmed`
+ * event tells the timeline how. Until then the ticket is not listed in her account nor shown by the
+ * /me routes without that link, and the mail to her address is a fixed text (ConfirmationMail).
  */
 final class SenderCheck {
 
@@ -56,6 +57,15 @@ final class SenderCheck {
 				'via'   => $via,
 			),
 		);
+	}
+
+	/**
+	 * Whether a ticket still waits for its address's owner to confirm it. Until then it stays out
+	 * of her account (lists and the /me routes without the signed link): a visitor typing her
+	 * address must not put words in her account.
+	 */
+	public static function is_pending( int $ticket_id ): bool {
+		return is_array( ( new TicketService() )->get_meta( $ticket_id, self::META ) );
 	}
 
 	/**

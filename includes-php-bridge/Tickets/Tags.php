@@ -11,9 +11,11 @@ namespace Switchboard\Tickets;
 
 use Switchboard\Db\Sql;
 use Switchboard\Db\Schema;
+use WP_Error;
 
 /**
- * Tags are created on first use; tickets reference them through ticket_tags.
+ * Tags are created on first use by those who may create them (managers, the system: mailbox
+ * defaults, imports); agents only apply tags that exist. Tickets reference them through ticket_tags.
  */
 final class Tags {
 
@@ -57,14 +59,60 @@ final class Tags {
 	}
 
 	/**
+	 * Refuses names of tags that do not exist yet when the caller may not create tags (one rule for
+	 * POST /tags, PATCH /tickets, POST /tickets and bulk add_tags: only managers create tags).
+	 *
+	 * @param string[] $names      Tag names or slugs.
+	 * @param bool     $may_create Whether the caller may create tags (capability switchboard_manage).
+	 */
+	public function refuse_unknown( array $names, bool $may_create ): ?WP_Error {
+		global $wpdb;
+		if ( $may_create ) {
+			return null;
+		}
+		$unknown = array();
+		foreach ( $names as $name ) {
+			$slug = sanitize_title( trim( sanitize_text_field( (string) $name ) ) );
+			if ( '' === $slug ) {
+				continue;
+			}
+			$exists = $wpdb->get_var( $wpdb->prepare( 'SELECT id FROM ' . Schema::table( 'tags' ) . ' WHERE slug = %s', $slug ) );
+			if ( null === $exists ) {
+				$unknown[] = sanitize_text_field( (string) $name );
+			}
+		}
+		if ( ! $unknown ) {
+			return null;
+		}
+		return new WP_Error(
+			'switchboard_unknown_tag',
+			sprintf(
+				/* translators: %s: comma-separated tag names. */
+				__( 'These tags do not exist: %s. Only a helpdesk manager can create tags.', 'switchboard' ),
+				implode( ', ', $unknown )
+			),
+			array(
+				'status' => 400,
+				'field'  => 'tags',
+				'tags'   => $unknown,
+			)
+		);
+	}
+
+	/**
 	 * Replaces a ticket's tags; returns the slugs now set.
 	 *
-	 * @param string[] $names  Tag names or slugs.
-	 * @param bool     $is_new A ticket created just now has no tags to remove.
-	 * @return string[]
+	 * @param string[] $names      Tag names or slugs.
+	 * @param bool     $is_new     A ticket created just now has no tags to remove.
+	 * @param bool     $may_create Whether unknown names create tags (else nothing changes and the error comes back).
+	 * @return string[]|WP_Error
 	 */
-	public function set_for_ticket( int $ticket_id, array $names, bool $is_new = false ): array {
+	public function set_for_ticket( int $ticket_id, array $names, bool $is_new = false, bool $may_create = true ) {
 		global $wpdb;
+		$refused = $this->refuse_unknown( $names, $may_create );
+		if ( $refused ) {
+			return $refused;
+		}
 		$ids   = array();
 		$slugs = array();
 		foreach ( $names as $name ) {
@@ -110,10 +158,16 @@ final class Tags {
 	 * @param int[]    $ticket_ids Tickets.
 	 * @param string[] $add        Names to add.
 	 * @param string[] $remove     Slugs or names to remove.
+	 * @param bool     $may_create Whether unknown names in $add create tags (else nothing changes and the error comes back).
+	 * @return true|WP_Error
 	 */
-	public function change_for_tickets( array $ticket_ids, array $add, array $remove ): void {
+	public function change_for_tickets( array $ticket_ids, array $add, array $remove, bool $may_create = true ) {
 		global $wpdb;
-		$table = Schema::table( 'ticket_tags' );
+		$refused = $this->refuse_unknown( $add, $may_create );
+		if ( $refused ) {
+			return $refused;
+		}
+		$table   = Schema::table( 'ticket_tags' );
 		$add_ids = array();
 		foreach ( $add as $name ) {
 			$tag = $this->ensure( (string) $name );
@@ -130,6 +184,7 @@ final class Tags {
 				$wpdb->query( $wpdb->prepare( "DELETE FROM $table WHERE tag_id = %d AND ticket_id IN (" . Sql::placeholders( $ids ) . ')', array_merge( array( $tag_id ), $ids ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 			}
 		}
+		return true;
 	}
 
 	/**

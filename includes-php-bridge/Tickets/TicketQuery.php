@@ -28,7 +28,8 @@ final class TicketQuery {
 	 *
 	 * @param array<string, mixed> $args status (string[]), assignee ('me'|'none'|int), team ('mine'|'none'|int), channel (string[]),
 	 *                                   tag (slug), priority (string), customer (int), order_id (int),
-	 *                                   after/before (MySQL UTC), search, orderby, order, page, per_page.
+	 *                                   after/before (MySQL UTC), search, orderby, order, page, per_page,
+	 *                                   confirmed_only (bool: leave out tickets whose typed address is unconfirmed).
 	 * @return array{rows: array<int, array<string, mixed>>, total: int}
 	 */
 	public function query( array $args ): array {
@@ -140,6 +141,11 @@ final class TicketQuery {
 				$where[]  = "$column = %d";
 				$params[] = (int) $args[ $key ];
 			}
+		}
+		if ( ! empty( $args['confirmed_only'] ) ) {
+			// Not the tickets on an address a visitor typed that its owner has not confirmed yet.
+			$where[]  = 'NOT EXISTS (SELECT 1 FROM ' . Schema::table( 'ticket_meta' ) . ' um WHERE um.ticket_id = t.id AND um.meta_key = %s)';
+			$params[] = SenderCheck::META;
 		}
 		if ( ! empty( $args['after'] ) ) {
 			$where[]  = 't.created_at >= %s';

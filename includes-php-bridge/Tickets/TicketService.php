@@ -52,7 +52,9 @@ final class TicketService {
 	 *
 	 * @param array<string, mixed> $args subject, channel, customer_id, status, priority, assignee_id,
 	 *                                   team_id, order_id, tags (string[]), meta (assoc), message (see
-	 *                                   add_message()), created_at (imports), actor.
+	 *                                   add_message()), created_at (imports), actor,
+	 *                                   may_create_tags (bool, default true: false for agents, whose
+	 *                                   unknown tag names are refused).
 	 * @return int|WP_Error Ticket id.
 	 */
 	public function create( array $args ) {
@@ -72,8 +74,10 @@ final class TicketService {
 
 		$subject = trim( sanitize_text_field( (string) ( $args['subject'] ?? '' ) ) );
 		if ( '' === $subject && ! empty( $args['message'] ) ) {
-			$body    = (string) ( $args['message']['body_text'] ?? wp_strip_all_tags( (string) ( $args['message']['body_html'] ?? '' ) ) );
-			$subject = Html::preview( $body, 80 );
+			$body = (string) ( $args['message']['body_text'] ?? wp_strip_all_tags( (string) ( $args['message']['body_html'] ?? '' ) ) );
+			// The first message is foreign text: the subject derived from it gets the same cleaning
+			// as a typed one (no tags, no line breaks), then the preview shortens it.
+			$subject = trim( Html::preview( sanitize_text_field( $body ), 80 ) );
 		}
 		if ( '' === $subject ) {
 			return new WP_Error(
@@ -84,6 +88,13 @@ final class TicketService {
 					'field'  => 'subject',
 				)
 			);
+		}
+
+		if ( ! empty( $args['tags'] ) && is_array( $args['tags'] ) ) {
+			$refused = ( new Tags() )->refuse_unknown( $args['tags'], (bool) ( $args['may_create_tags'] ?? true ) );
+			if ( $refused ) {
+				return $refused;
+			}
 		}
 
 		$status = (string) ( $args['status'] ?? Status::NEW );
@@ -325,9 +336,10 @@ final class TicketService {
 	 *
 	 * @param array<string, mixed>      $changes status, priority, assignee_id, team_id, order_id, subject, tags (string[]), custom_fields.
 	 * @param array<string, mixed>|null $actor Who changes it (defaults to the current user).
+	 * @param bool                      $may_create_tags Whether unknown tag names create tags (managers and the system; agents only apply existing tags).
 	 * @return array<string, mixed>|WP_Error The updated row.
 	 */
-	public function update( int $ticket_id, array $changes, ?array $actor = null ) {
+	public function update( int $ticket_id, array $changes, ?array $actor = null, bool $may_create_tags = true ) {
 		global $wpdb;
 		$ticket = $this->get( $ticket_id );
 		if ( ! $ticket ) {
@@ -416,6 +428,13 @@ final class TicketService {
 			}
 		}
 
+		if ( isset( $changes['tags'] ) && is_array( $changes['tags'] ) ) {
+			$refused = ( new Tags() )->refuse_unknown( $changes['tags'], $may_create_tags );
+			if ( $refused ) {
+				return $refused;
+			}
+		}
+
 		if ( $set ) {
 			$set['updated_at'] = $now;
 			$wpdb->update( Schema::table( 'tickets' ), $set, array( 'id' => $ticket_id ) );
@@ -428,7 +447,10 @@ final class TicketService {
 		if ( isset( $changes['tags'] ) && is_array( $changes['tags'] ) ) {
 			$tags = new Tags();
 			$old  = array_column( $tags->for_tickets( array( $ticket_id ) )[ $ticket_id ] ?? array(), 'slug' );
-			$new  = $tags->set_for_ticket( $ticket_id, $changes['tags'] );
+			$new  = $tags->set_for_ticket( $ticket_id, $changes['tags'], false, $may_create_tags );
+			if ( is_wp_error( $new ) ) {
+				return $new;
+			}
 			if ( array_values( array_diff( $old, $new ) ) || array_values( array_diff( $new, $old ) ) ) {
 				$this->events->record(
 					$ticket_id,
@@ -451,62 +473,13 @@ final class TicketService {
 	}
 
 	/**
-	 * Merges $source into $target: messages and attachments move, tags join, the source closes and
-	 * points at the target so late replies to it land on the target.
+	 * Merges $source into $target (see Merger: tickets of two different customers are refused here;
+	 * managers merge those through Merger with the customers confirmed).
 	 *
 	 * @return array<string, mixed>|WP_Error Target row.
 	 */
 	public function merge( int $target_id, int $source_id ) {
-		global $wpdb;
-		$target = $this->get( $target_id );
-		$source = $this->get( $source_id );
-		if ( ! $target || ! $source ) {
-			return new WP_Error( 'switchboard_ticket_not_found', __( 'Ticket not found.', 'switchboard' ), array( 'status' => 404 ) );
-		}
-		if ( $target_id === $source_id || (int) $source['merged_into'] > 0 || (int) $target['merged_into'] > 0 ) {
-			return new WP_Error( 'switchboard_merge_invalid', __( 'These tickets cannot be merged.', 'switchboard' ), array( 'status' => 400 ) );
-		}
-
-		$wpdb->query( $wpdb->prepare( 'UPDATE ' . Schema::table( 'messages' ) . ' SET ticket_id = %d WHERE ticket_id = %d', $target_id, $source_id ) );
-		$wpdb->query( $wpdb->prepare( 'UPDATE ' . Schema::table( 'attachments' ) . ' SET ticket_id = %d WHERE ticket_id = %d', $target_id, $source_id ) );
-		$wpdb->query( $wpdb->prepare( 'INSERT IGNORE INTO ' . Schema::table( 'ticket_tags' ) . ' (ticket_id, tag_id) SELECT %d, tag_id FROM ' . Schema::table( 'ticket_tags' ) . ' WHERE ticket_id = %d', $target_id, $source_id ) );
-		$wpdb->update(
-			Schema::table( 'tickets' ),
-			array(
-				'merged_into'   => $target_id,
-				'status'        => Status::CLOSED,
-				'is_open'       => 0,
-				'message_count' => 0,
-				'resolved_at'   => Time::now(),
-				'updated_at'    => Time::now(),
-			),
-			array( 'id' => $source_id )
-		);
-		if ( 0 === (int) $target['order_id'] && (int) $source['order_id'] > 0 ) {
-			$wpdb->update( Schema::table( 'tickets' ), array( 'order_id' => (int) $source['order_id'] ), array( 'id' => $target_id ) );
-		}
-		$this->refresh_counters( $target_id );
-
-		$this->events->record(
-			$target_id,
-			'merged',
-			array(
-				'source_id'      => $source_id,
-				'source_subject' => $source['subject'],
-			)
-		);
-		$this->events->record( $source_id, 'merged_into', array( 'target_id' => $target_id ) );
-
-		/**
-		 * Fires after a ticket was merged into another.
-		 *
-		 * @since 0.1.0
-		 *
-		 * @param int $target_id Surviving ticket.
-		 * @param int $source_id Merged ticket.
-		 */
-		do_action( 'switchboard_tickets_merged', $target_id, $source_id );
-		return (array) $this->get( $target_id );
+		return ( new Merger( $this, $this->events ) )->merge( $target_id, $source_id );
 	}
 
 	/**

@@ -149,6 +149,13 @@ const MATRIX: Record< string, Probe > = {
 		data: () => ( { message_id: 2147483000 } ),
 		expect: AGENT_PASS,
 	},
+	[ `POST ${ NS }/tickets/(?P<id>[\\d]+)/revoke-links` ]: {
+		method: 'POST',
+		// A ticket that does not exist: 404 once the permission check passed (revoking the
+		// fixture's links would break the signed-link probes).
+		path: () => `${ NS }/tickets/2147483000/revoke-links`,
+		expect: AGENT_PASS,
+	},
 	[ `GET ${ NS }/tickets/(?P<id>[\\d]+)/timeline` ]: {
 		method: 'GET',
 		path: ( f ) => `${ NS }/tickets/${ f.ticket }/timeline`,

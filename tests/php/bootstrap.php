@@ -325,10 +325,12 @@ function switchboard_tests_early_hooks( array $s ): array {
 
 	return array(
 		// Exactly these plugins, whatever the database says.
-		'pre_option_active_plugins' => $hook( static fn (): array => $plugins ),
-		'setup_theme'               => $hook( 'switchboard_tests_install_woocommerce', 0 ),
+		'pre_option_active_plugins'               => $hook( static fn (): array => $plugins ),
+		'setup_theme'                             => $hook( 'switchboard_tests_install_woocommerce', 0 ),
+		// The test Dovecot and SMTP sink listen on 127.0.0.1 (HostGuardTest switches this off).
+		'switchboard_mailbox_allow_private_hosts' => $hook( static fn (): bool => true ),
 		// No mail leaves the machine; TestCase::sent_mail() reads what would have been sent.
-		'pre_wp_mail'               => $hook(
+		'pre_wp_mail'                             => $hook(
 			static function ( $ret, array $atts ) {
 				$GLOBALS['switchboard_tests_mail'][] = $atts;
 				return true;

@@ -101,3 +101,9 @@ if ( defined( 'SWITCHBOARD_RUNTIME_SMTP_PORT' ) && (int) SWITCHBOARD_RUNTIME_SMT
 		1000
 	);
 }
+
+/*
+ * The runtime's Dovecot and SMTP sink listen on 127.0.0.1: mailboxes of the local sites may use
+ * loopback hosts (refused on a real site, see Channels\Email\HostGuard).
+ */
+add_filter( 'switchboard_mailbox_allow_private_hosts', '__return_true' );

@@ -161,7 +161,7 @@ export function deleteMailbox( id: number ): Promise< { deleted: boolean } > {
 
 /**
  * Tests IMAP settings: those of a saved mailbox (with the form's unsaved changes on top), or of
- * a mailbox not saved yet (id 0). Rejects with the server's error ("Connection failed: …").
+ * a mailbox not saved yet (id 0). Rejects with a generic error (the server's own answer goes to the debug log only).
  *
  * @param id   Mailbox id, or 0.
  * @param data The form's current values.

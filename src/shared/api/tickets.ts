@@ -59,16 +59,28 @@ export function bulkUpdateTickets(
 /**
  * Merges ticket `sourceId` into ticket `targetId`.
  *
- * @param targetId The ticket that stays.
- * @param sourceId The ticket merged into it.
+ * @param targetId         The ticket that stays.
+ * @param sourceId         The ticket merged into it.
+ * @param confirmCustomers Both customer ids, when a manager confirmed merging two customers' tickets.
  */
 export function mergeTickets(
 	targetId: number,
-	sourceId: number
+	sourceId: number,
+	confirmCustomers?: number[]
 ): Promise< Ticket > {
 	return send< Ticket >( 'POST', `/tickets/${ targetId }/merge`, {
 		source_id: sourceId,
+		...( confirmCustomers ? { confirm_customers: confirmCustomers } : {} ),
 	} );
+}
+
+/**
+ * Rotates the ticket's secret: every link (and signed reply address) mailed so far stops working.
+ *
+ * @param ticketId Ticket.
+ */
+export function revokeTicketLinks( ticketId: number ): Promise< Ticket > {
+	return send< Ticket >( 'POST', `/tickets/${ ticketId }/revoke-links` );
 }
 
 export function splitTicket(

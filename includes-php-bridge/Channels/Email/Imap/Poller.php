@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Channels\Email\Imap;
 
+use Switchboard\Channels\Email\HostGuard;
 use Switchboard\Channels\Email\Importer;
 use Switchboard\Channels\Email\InboundStore;
 use Switchboard\Channels\Email\Mailboxes;
@@ -95,6 +96,11 @@ final class Poller {
 		$imported  = 0;
 		$id        = (int) $mailbox['id'];
 		try {
+			// A host that resolves to a private address (DNS changed since it was saved) is not polled.
+			$refused = HostGuard::check( (string) $mailbox['imap_host'], 'imap_host' );
+			if ( $refused ) {
+				throw new ImapException( $refused->get_error_message() );
+			}
 			$client->connect( (string) $mailbox['imap_host'], (int) $mailbox['imap_port'], (string) $mailbox['imap_security'], 20, self::verify_tls( $mailbox ) );
 			$client->login( (string) $mailbox['imap_user'], $mailboxes->password( $mailbox ) );
 			$state    = $client->select( '' !== (string) $mailbox['imap_folder'] ? (string) $mailbox['imap_folder'] : 'INBOX' );

@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Channels\Email\Rest;
 
+use Switchboard\Channels\Email\HostGuard;
 use Switchboard\Channels\Email\Imap\Poller;
 use Switchboard\Channels\Email\Importer;
 use Switchboard\Channels\Email\InboundStore;
@@ -364,6 +365,10 @@ final class MailboxesController extends Controller {
 		if ( is_wp_error( $team ) ) {
 			return $team;
 		}
+		$hosts = self::check_hosts( $data );
+		if ( $hosts ) {
+			return $hosts;
+		}
 		$repo = new Mailboxes();
 		if ( null !== $repo->find_by_address( (string) $data['address'] ) ) {
 			return new WP_Error(
@@ -391,9 +396,10 @@ final class MailboxesController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function update_item( $request ) {
-		$repo = new Mailboxes();
-		$id   = (int) $request['id'];
-		if ( null === $repo->get( $id ) ) {
+		$repo  = new Mailboxes();
+		$id    = (int) $request['id'];
+		$saved = $repo->get( $id );
+		if ( null === $saved ) {
 			return self::not_found( 'mailbox' );
 		}
 		$data = $this->input( $request );
@@ -411,8 +417,38 @@ final class MailboxesController extends Controller {
 		if ( is_wp_error( $team ) ) {
 			return $team;
 		}
+		$hosts = self::check_hosts( $data, $saved );
+		if ( $hosts ) {
+			return $hosts;
+		}
 		$repo->save( $data, $id );
 		return rest_ensure_response( Mailboxes::format( (array) $repo->get( $id ) ) );
+	}
+
+	/**
+	 * The IMAP and SMTP hosts must not be private (HostGuard), and a changed server or account
+	 * needs its password typed again: polling and sending would otherwise hand the saved one over.
+	 *
+	 * @param array<string, mixed>      $data  Input.
+	 * @param array<string, mixed>|null $saved The mailbox before the change (null when new).
+	 */
+	private static function check_hosts( array $data, ?array $saved = null ): ?WP_Error {
+		foreach ( array( 'imap_host', 'smtp_host' ) as $field ) {
+			$refused = isset( $data[ $field ] ) ? HostGuard::check( (string) $data[ $field ], $field ) : null;
+			if ( $refused ) {
+				return $refused;
+			}
+		}
+		if ( null === $saved ) {
+			return null;
+		}
+		if ( ! isset( $data['imap_password'] ) && '' !== (string) $saved['imap_password'] && HostGuard::differs( $saved, $data, array( 'imap_host', 'imap_port', 'imap_user' ) ) ) {
+			return HostGuard::password_required( 'imap_password' );
+		}
+		if ( ! isset( $data['smtp_password'] ) && '' !== (string) ( $saved['settings']['smtp_password'] ?? '' ) && HostGuard::differs( (array) $saved['settings'], $data, array( 'smtp_host', 'smtp_port', 'smtp_user' ) ) ) {
+			return HostGuard::password_required( 'smtp_password' );
+		}
+		return null;
 	}
 
 	/**
@@ -466,11 +502,19 @@ final class MailboxesController extends Controller {
 			return self::not_found( 'mailbox' );
 		}
 		$overrides = $this->input( $request );
-		$password  = isset( $overrides['imap_password'] ) ? (string) $overrides['imap_password'] : $repo->password( $mailbox );
-		$result    = ( new Poller() )->test( array_merge( $mailbox, array_intersect_key( $overrides, array_flip( array( 'imap_host', 'imap_port', 'imap_security', 'imap_user', 'imap_folder' ) ) ) ), $password );
+		$typed     = isset( $overrides['imap_password'] ) && '' !== (string) $overrides['imap_password'];
+		// The saved password only ever goes to the saved server and account.
+		if ( ! $typed && HostGuard::differs( $mailbox, $overrides, array( 'imap_host', 'imap_port', 'imap_user' ) ) ) {
+			return HostGuard::password_required( 'imap_password' );
+		}
+		$settings = array_merge( $mailbox, array_intersect_key( $overrides, array_flip( array( 'imap_host', 'imap_port', 'imap_security', 'imap_user', 'imap_folder' ) ) ) );
+		$refused  = HostGuard::check( (string) $settings['imap_host'], 'imap_host' );
+		if ( $refused ) {
+			return $refused;
+		}
+		$result = ( new Poller() )->test( $settings, $typed ? (string) $overrides['imap_password'] : $repo->password( $mailbox ) );
 		if ( true !== $result ) {
-			/* translators: %s: the server's error */
-			return new WP_Error( 'switchboard_imap_failed', sprintf( __( 'Connection failed: %s', 'switchboard' ), $result ), array( 'status' => 422 ) );
+			return HostGuard::connection_failed( 'switchboard_imap_failed', $result );
 		}
 		return rest_ensure_response( array( 'ok' => true ) );
 	}
@@ -500,10 +544,13 @@ final class MailboxesController extends Controller {
 			'imap_user'     => (string) ( $data['imap_user'] ?? '' ),
 			'imap_folder'   => (string) ( $data['imap_folder'] ?? 'INBOX' ),
 		);
-		$result   = ( new Poller() )->test( $settings, (string) ( $data['imap_password'] ?? '' ) );
+		$refused  = HostGuard::check( $settings['imap_host'], 'imap_host' );
+		if ( $refused ) {
+			return $refused;
+		}
+		$result = ( new Poller() )->test( $settings, (string) ( $data['imap_password'] ?? '' ) );
 		if ( true !== $result ) {
-			/* translators: %s: the server's error */
-			return new WP_Error( 'switchboard_imap_failed', sprintf( __( 'Connection failed: %s', 'switchboard' ), $result ), array( 'status' => 422 ) );
+			return HostGuard::connection_failed( 'switchboard_imap_failed', $result );
 		}
 		return rest_ensure_response( array( 'ok' => true ) );
 	}
@@ -710,6 +757,10 @@ final class MailboxesController extends Controller {
 		}
 		$mailbox = $mailbox ?? Mailboxes::decode( array() );
 		$data    = $this->input( $request );
+		$typed   = isset( $data['smtp_password'] ) && '' !== (string) $data['smtp_password'];
+		if ( $id > 0 && ! $typed && HostGuard::differs( (array) $mailbox['settings'], $data, array( 'smtp_host', 'smtp_port', 'smtp_user' ) ) ) {
+			return HostGuard::password_required( 'smtp_password' );
+		}
 		foreach ( array( 'smtp_host', 'smtp_port', 'smtp_security', 'smtp_user' ) as $key ) {
 			if ( array_key_exists( $key, $data ) ) {
 				$mailbox['settings'][ $key ] = $data[ $key ];
@@ -726,13 +777,16 @@ final class MailboxesController extends Controller {
 				)
 			);
 		}
-		if ( isset( $data['smtp_password'] ) && '' !== (string) $data['smtp_password'] ) {
+		$refused = HostGuard::check( $smtp['host'], 'smtp_host' );
+		if ( $refused ) {
+			return $refused;
+		}
+		if ( $typed ) {
 			$smtp['password'] = (string) $data['smtp_password'];
 		}
 		$result = Mailer::test_smtp( $smtp );
 		if ( true !== $result ) {
-			/* translators: %s: the server's error */
-			return new WP_Error( 'switchboard_smtp_failed', sprintf( __( 'SMTP connection failed: %s', 'switchboard' ), $result ), array( 'status' => 422 ) );
+			return HostGuard::connection_failed( 'switchboard_smtp_failed', $result );
 		}
 		return rest_ensure_response( array( 'ok' => true ) );
 	}

@@ -1,5 +1,6 @@
 /**
- * Status, priority, assignee, team, tags and linked order of a ticket, and merging another ticket in.
+ * Status, priority, assignee, team, tags and linked order of a ticket, merging another ticket in,
+ * and revoking the links mailed to the customer.
  */
 
 /**
@@ -8,7 +9,6 @@
 import {
 	Button,
 	FormTokenField,
-	Modal,
 	PanelBody,
 	SelectControl,
 	TextControl,
@@ -28,6 +28,8 @@ import {
 	toOptions,
 } from '../../labels';
 import TeamSelect from '../team-select';
+import MergeModal from '../merge-modal';
+import RevokeLinks from '../revoke-links';
 import './style.scss';
 
 interface Props {
@@ -36,79 +38,13 @@ interface Props {
 	tags: Tag[];
 	currentUserId: number;
 	woocommerceActive: boolean;
+	/** Helpdesk managers create tags by typing them; agents pick existing ones. */
+	canManage: boolean;
 	onChange: ( patch: TicketPatch ) => Promise< void >;
-	onMerge: ( sourceId: number ) => Promise< void >;
-}
-
-function MergeModal( {
-	ticket,
-	onMerge,
-	onClose,
-}: {
-	ticket: Ticket;
-	onMerge: ( id: number ) => Promise< void >;
-	onClose: () => void;
-} ) {
-	const [ source, setSource ] = useState( '' );
-	const [ busy, setBusy ] = useState( false );
-	const sourceId = Number( source.replace( /^#/, '' ) );
-	const valid =
-		Number.isInteger( sourceId ) && sourceId > 0 && sourceId !== ticket.id;
-	return (
-		<Modal
-			title={ __( 'Merge another ticket into this one', 'switchboard' ) }
-			onRequestClose={ onClose }
-		>
-			<form
-				onSubmit={ async ( event ) => {
-					event.preventDefault();
-					if ( ! valid ) {
-						return;
-					}
-					setBusy( true );
-					try {
-						await onMerge( sourceId );
-						onClose();
-					} finally {
-						setBusy( false );
-					}
-				} }
-			>
-				<p>
-					{ sprintf(
-						/* translators: %s: ticket number */
-						__(
-							'Its messages move to ticket #%s and it is closed. This cannot be undone.',
-							'switchboard'
-						),
-						String( ticket.number )
-					) }
-				</p>
-				<TextControl
-					__nextHasNoMarginBottom
-					__next40pxDefaultSize
-					label={ __( 'Ticket number to merge', 'switchboard' ) }
-					value={ source }
-					onChange={ setSource }
-					// eslint-disable-next-line jsx-a11y/no-autofocus
-					autoFocus
-				/>
-				<div className="switchboard-ticket-controls__modal-actions">
-					<Button variant="tertiary" onClick={ onClose }>
-						{ __( 'Cancel', 'switchboard' ) }
-					</Button>
-					<Button
-						variant="primary"
-						type="submit"
-						disabled={ ! valid || busy }
-						isBusy={ busy }
-					>
-						{ __( 'Merge', 'switchboard' ) }
-					</Button>
-				</div>
-			</form>
-		</Modal>
-	);
+	onMerge: (
+		sourceId: number,
+		confirmCustomers?: number[]
+	) => Promise< void >;
 }
 
 export default function TicketControls( {
@@ -117,9 +53,16 @@ export default function TicketControls( {
 	tags,
 	currentUserId,
 	woocommerceActive,
+	canManage,
 	onChange,
 	onMerge,
 }: Props ) {
+	const knownTag = ( token: string ) =>
+		tags.some(
+			( tag ) =>
+				tag.name.toLowerCase() === token.trim().toLowerCase() ||
+				tag.slug === token.trim().toLowerCase()
+		);
 	const [ busy, setBusy ] = useState( false );
 	const [ order, setOrder ] = useState(
 		ticket.order_id ? String( ticket.order_id ) : ''
@@ -223,6 +166,10 @@ export default function TicketControls( {
 				label={ __( 'Tags', 'switchboard' ) }
 				value={ ticket.tags.map( ( tag ) => tag.name ) }
 				suggestions={ tags.map( ( tag ) => tag.name ) }
+				__experimentalValidateInput={ ( token: string ) =>
+					canManage || knownTag( token )
+				}
+				__experimentalShowHowTo={ canManage }
 				disabled={ busy }
 				onChange={ ( tokens ) =>
 					apply( {
@@ -280,6 +227,7 @@ export default function TicketControls( {
 					onClose={ () => setMerging( false ) }
 				/>
 			) }
+			<RevokeLinks ticketId={ ticket.id } />
 		</PanelBody>
 	);
 }

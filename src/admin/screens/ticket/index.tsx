@@ -22,6 +22,7 @@ import { useShortcuts } from '../../hooks/use-shortcuts';
 import Timeline from '../../components/timeline';
 import Composer, { type ComposerHandle } from '../../components/composer';
 import TicketControls from '../../components/ticket-controls';
+import { isMergeRefusal } from '../../components/merge-modal';
 import CustomerPanel from '../../components/customer-panel';
 import SenderNotice from '../../components/sender-notice';
 import PresenceIndicator from '../../components/presence-indicator';
@@ -310,10 +311,15 @@ export default function TicketScreen( { route }: { route: Route } ) {
 								window.switchboardSettings?.woocommerceActive
 							)
 						}
+						canManage={ !! overview?.capabilities.manage }
 						onChange={ onChange }
-						onMerge={ async ( sourceId ) => {
+						onMerge={ async ( sourceId, confirmCustomers ) => {
 							try {
-								await mergeTickets( id, sourceId );
+								await mergeTickets(
+									id,
+									sourceId,
+									confirmCustomers
+								);
 								createNotice(
 									'success',
 									sprintf(
@@ -326,7 +332,10 @@ export default function TicketScreen( { route }: { route: Route } ) {
 									)
 								);
 							} catch ( e ) {
-								fail( e );
+								// The merge dialog explains refusals and asks managers to confirm.
+								if ( ! isMergeRefusal( e ) ) {
+									fail( e );
+								}
 								throw e;
 							}
 						} }

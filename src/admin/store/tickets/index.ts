@@ -427,9 +427,13 @@ export const actions = {
 		},
 
 	mergeTickets:
-		( targetId: number, sourceId: number ) =>
+		( targetId: number, sourceId: number, confirmCustomers?: number[] ) =>
 		async ( { dispatch }: ThunkArgs ): Promise< Ticket > => {
-			const ticket = await api.mergeTickets( targetId, sourceId );
+			const ticket = await api.mergeTickets(
+				targetId,
+				sourceId,
+				confirmCustomers
+			);
 			dispatch.receiveTicket( ticket );
 			await Promise.all( [
 				loadTimeline( dispatch, targetId ),

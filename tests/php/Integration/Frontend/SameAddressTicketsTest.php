@@ -80,7 +80,15 @@ final class SameAddressTicketsTest extends TestCase {
 		// And one more email.
 		$after = $this->email_from( $this->email, 'After I registered' );
 
+		// The chat's address was typed by a visitor nobody signed in: not in her account until she
+		// confirms it (TypedAddressTest); here she did, through the link.
 		wp_set_current_user( $alice );
+		$unconfirmed = array_column( (array) $this->rest( 'GET', '/switchboard/v1/me/tickets' )->get_data(), 'id' );
+		sort( $unconfirmed );
+		$this->assertSame( array( $before, $after ), $unconfirmed );
+		$this->assertRestError( $this->rest( 'GET', '/switchboard/v1/me/tickets/' . $chat ), 404 );
+		$this->assertTrue( ( new \Switchboard\Tickets\SenderCheck() )->confirm( (array) ( new \Switchboard\Tickets\TicketService() )->get( $chat ), \Switchboard\Tickets\SenderCheck::BY_LINK ) );
+
 		$list = $this->rest( 'GET', '/switchboard/v1/me/tickets' );
 		$this->assertSame( 200, $list->get_status() );
 		$ids = array_column( (array) $list->get_data(), 'id' );

@@ -19,6 +19,10 @@ final class TicketsRestTest extends TestCase {
 		parent::setUp();
 		$this->agent = $this->make_user( 'switchboard_agent', 'rest_agent', array( 'display_name' => 'Rest Agent' ) );
 		$this->as_user( 'rest_agent' );
+		// Agents apply tags a manager created (TagCreationRestTest covers the rule).
+		foreach ( array( 'Sizes', 'Supplier' ) as $tag ) {
+			( new \Switchboard\Tickets\Tags() )->ensure( $tag );
+		}
 	}
 
 	private function create( string $subject = 'Phone call: wrong size' ): array {

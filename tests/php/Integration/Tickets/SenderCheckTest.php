@@ -157,9 +157,22 @@ final class SenderCheckTest extends TestCase {
 		$theirs = $this->contact( 'Typed by Dora' );
 		$this->assertSame( 'contact_form', $this->as_agent_sees( $theirs )['unverified_sender']['via'] );
 
-		// Carla answers it from her account: confirmed.
+		// Not in Carla's account until she confirms it: she answers, signed in, through the link
+		// that went to her address.
 		wp_set_current_user( $this->carla );
-		$this->assertSame( 201, $this->rest( 'POST', '/switchboard/v1/me/tickets/' . $theirs . '/messages', array( 'body' => 'I did not write this, but thanks.' ) )->get_status() );
+		$this->assertRestError( $this->rest( 'POST', '/switchboard/v1/me/tickets/' . $theirs . '/messages', array( 'body' => 'Only from my account?' ) ), 404 );
+		$token = Access::token( (array) ( new TicketService() )->get( $theirs ) );
+		$this->assertSame(
+			201,
+			$this->rest(
+				'POST',
+				'/switchboard/v1/me/tickets/' . $theirs . '/messages',
+				array(
+					'token' => $token,
+					'body'  => 'I did not write this, but thanks.',
+				)
+			)->get_status()
+		);
 		$this->assertNull( $this->as_agent_sees( $theirs )['unverified_sender'] );
 		$this->assertSame( 'account', $this->events( $theirs, 'sender_confirmed' )[0]['data']['how'] );
 	}
