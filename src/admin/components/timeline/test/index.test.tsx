@@ -123,6 +123,42 @@ describe( 'Timeline', () => {
 } );
 
 describe( 'describeEvent', () => {
+	it( 'tells revoked links, a held-back confirmation and a merge across customers', () => {
+		const base = {
+			id: 3,
+			actor: { type: 'agent', id: 2, name: 'Agnes Agent' },
+			created_at: '',
+			data: {},
+		};
+		expect(
+			describeEvent( { ...base, type: 'links_revoked' }, agents )
+		).toBe(
+			'Agnes Agent revoked the links mailed for this ticket: earlier links and reply addresses no longer work'
+		);
+		expect(
+			describeEvent(
+				{ ...base, type: 'confirmation_mail_suppressed' },
+				agents
+			)
+		).toContain( 'No confirmation mail was sent' );
+		expect(
+			describeEvent(
+				{
+					...base,
+					type: 'merged',
+					data: {
+						source_id: 7,
+						source_subject: 'Late parcel',
+						other_customer: true,
+					},
+				},
+				agents
+			)
+		).toBe(
+			'Ticket #7 (“Late parcel”) of another customer was merged into this one; each customer still sees only her own messages'
+		);
+	} );
+
 	it( 'tells a failed automatic email, its retry and its success', () => {
 		const base = {
 			id: 2,
