@@ -1,6 +1,6 @@
 <?php
 /**
- * The mail to an address a visitor typed into the contact form.
+ * The mail to an address a visitor typed into the contact form or the chat's pre-chat form.
  *
  * @package Switchboard
  */
@@ -57,7 +57,7 @@ final class ConfirmationMail {
 				'subject' => sprintf( __( 'Did you contact %s?', 'switchboard' ), $site ),
 				'text'    => sprintf(
 					/* translators: 1: site name, 2: signed link */
-					__( "Hello,\n\nSomeone used this e-mail address to send a message through the contact form of %1\$s. If it was you, open the link below to read your request and answer it; our replies will appear there.\n\n%2\$s\n\nIf it was not you, you can ignore this e-mail: the request is not shown in your account unless you answer it.\n\n— %1\$s", 'switchboard' ),
+					__( "Hello,\n\nSomeone gave this e-mail address to %1\$s (in the contact form or the chat). If it was you, open the link below to read your request and answer it; our replies will appear there.\n\n%2\$s\n\nIf it was not you, you can ignore this e-mail: the request is not shown in your account unless you answer it.\n\n— %1\$s", 'switchboard' ),
 					$site,
 					$link
 				),

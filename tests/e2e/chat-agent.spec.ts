@@ -313,8 +313,10 @@ test.describe( 'Live chat: visitor and agent', () => {
 				} )
 				.check();
 			await panel.getByRole( 'button', { name: 'End chat' } ).click();
+			// A guest typed this address: until it is confirmed it gets the signed link to the
+			// conversation, never the chat's words (issue #12).
 			await agent.workspace.snackbar(
-				'The transcript was emailed to the customer.'
+				'Chat ended. The address is not confirmed yet: it got a link to the conversation instead of the transcript.'
 			);
 			await expect(
 				chat.getByText( 'This chat has ended.' )
@@ -323,12 +325,22 @@ test.describe( 'Live chat: visitor and agent', () => {
 			} );
 			await expect
 				.poll(
-					() => mailTo( email, [ reply, `calibrate the ${ word }` ] ),
+					() =>
+						mailTo( email, [
+							'sb_token=',
+							'Someone gave this e-mail address',
+						] ),
 					{
 						timeout: 15_000,
 					}
 				)
 				.not.toBe( '' );
+			const confirmation = await mailTo( email, [
+				'sb_token=',
+				'Someone gave this e-mail address',
+			] );
+			expect( confirmation ).not.toContain( `calibrate the ${ word }` );
+			expect( confirmation ).not.toContain( reply );
 		} finally {
 			await setOnline( agent.page, false ).catch( () => undefined );
 			await rest( {

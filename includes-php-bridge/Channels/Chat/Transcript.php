@@ -9,8 +9,11 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Channels\Chat;
 
+use Switchboard\Frontend\ConfirmationMail;
+use Switchboard\Frontend\Links;
 use Switchboard\Tickets\CustomerMail;
 use Switchboard\Tickets\Customers;
+use Switchboard\Tickets\SenderCheck;
 use Switchboard\Tickets\TicketService;
 
 /**
@@ -28,6 +31,11 @@ final class Transcript {
 		$to     = $ticket ? $this->email( $ticket ) : '';
 		if ( '' === $to ) {
 			return false;
+		}
+		if ( SenderCheck::is_pending( $ticket_id ) ) {
+			// A visitor typed this address and nobody proved it is hers: her mailbox gets the
+			// fixed confirmation text with the signed link, never the chat's words.
+			return ConfirmationMail::send( $ticket, $to, Links::signed( $ticket ) );
 		}
 		$lines = array();
 		foreach ( Rest\VisitorController::visitor_messages( $ticket_id, 0 ) as $m ) {

@@ -154,15 +154,21 @@ export function acceptChat( ticketId: number ): Promise< ChatSession > {
 export function endChat(
 	ticketId: number,
 	withTranscript: boolean
-): Promise< { ended: boolean; transcript_sent: boolean } > {
+): Promise< {
+	ended: boolean;
+	transcript_sent: boolean;
+	confirmation_only?: boolean;
+} > {
 	return send( 'POST', `/chat/sessions/${ ticketId }/end`, {
 		email_transcript: withTranscript,
 	} );
 }
 
-export function emailTranscript(
-	ticketId: number
-): Promise< { transcript_sent: boolean; to: string } > {
+export function emailTranscript( ticketId: number ): Promise< {
+	transcript_sent: boolean;
+	to: string;
+	confirmation_only?: boolean;
+} > {
 	return send( 'POST', `/chat/sessions/${ ticketId }/transcript` );
 }
 

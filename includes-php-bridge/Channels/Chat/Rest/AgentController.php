@@ -16,6 +16,7 @@ use Switchboard\Rest\Controller;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Events;
 use Switchboard\Tickets\People;
+use Switchboard\Tickets\SenderCheck;
 use Switchboard\Tickets\TicketService;
 use Switchboard\Tickets\Time;
 use WP_Error;
@@ -325,8 +326,10 @@ final class AgentController extends Controller {
 		$sent = $request['email_transcript'] ? ( new Transcript() )->send( (int) $session['ticket_id'] ) : false;
 		return rest_ensure_response(
 			array(
-				'ended'           => true,
-				'transcript_sent' => $sent,
+				'ended'             => true,
+				'transcript_sent'   => $sent,
+				// An address a guest typed gets the confirmation link instead of the chat's words.
+				'confirmation_only' => $sent && SenderCheck::is_pending( (int) $session['ticket_id'] ),
 			)
 		);
 	}
@@ -353,8 +356,9 @@ final class AgentController extends Controller {
 		( new Events() )->record( (int) $session['ticket_id'], 'chat_transcript_sent', array( 'to' => $email ) );
 		return rest_ensure_response(
 			array(
-				'transcript_sent' => true,
-				'to'              => $email,
+				'transcript_sent'   => true,
+				'to'                => $email,
+				'confirmation_only' => SenderCheck::is_pending( (int) $session['ticket_id'] ),
 			)
 		);
 	}

@@ -30,6 +30,7 @@ import * as api from '../../../shared/api/chat';
 import type { ChatSession } from '../../../shared/api/chat';
 import { toApiError } from '../../../shared/api/errors';
 import type { ApiError } from '../../../shared/types';
+import { endedNotice, transcriptNotice } from './notices';
 import './style.scss';
 
 /** Least time between two "agent is typing" signals. */
@@ -364,12 +365,7 @@ export default function ChatPanel( { ticketId, typingRef }: Props ) {
 									);
 									createNotice(
 										'success',
-										result.transcript_sent
-											? __(
-													'Chat ended. The transcript was emailed to the customer.',
-													'switchboard'
-											  )
-											: __( 'Chat ended.', 'switchboard' )
+										endedNotice( result )
 									);
 								} )
 							}
@@ -390,14 +386,7 @@ export default function ChatPanel( { ticketId, typingRef }: Props ) {
 									await api.emailTranscript( ticketId );
 								createNotice(
 									'success',
-									sprintf(
-										/* translators: %s: email address */
-										__(
-											'Transcript emailed to %s.',
-											'switchboard'
-										),
-										result.to
-									)
+									transcriptNotice( result )
 								);
 							} )
 						}

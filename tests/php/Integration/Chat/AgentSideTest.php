@@ -175,7 +175,9 @@ final class AgentSideTest extends TestCase {
 		$this->assertNotEmpty( $mail );
 		$last = end( $mail );
 		$this->assertSame( 'transcript-side@example.test', is_array( $last['to'] ) ? $last['to'][0] : $last['to'] );
-		$this->assertStringContainsString( 'I need a person please', $last['message'] );
+		// The guest typed that address: it gets the fixed confirmation, not the visitor's words.
+		$this->assertStringNotContainsString( 'I need a person please', $last['message'] );
+		$this->assertStringContainsString( 'sb_token=', $last['message'] );
 	}
 
 	public function test_settings_are_validated_server_side(): void {

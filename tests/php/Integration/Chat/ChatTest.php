@@ -357,7 +357,21 @@ final class ChatTest extends TestCase {
 		$data = $this->visitor( 'POST', '/end', $token, array( 'email_transcript' => true ) )->get_data();
 		$this->assertTrue( $data['transcript_sent'] );
 		$mail = $this->sent_mail();
-		$this->assertStringContainsString( 'Thanks for the help', end( $mail )['message'] );
+		// A guest typed the address: until its owner answers, it gets the fixed confirmation with
+		// the signed link, never the words a visitor typed (issue #12).
+		$this->assertStringNotContainsString( 'Thanks for the help', end( $mail )['message'] );
+		$this->assertStringContainsString( 'sb_token=', end( $mail )['message'] );
 		$this->assertRestError( $this->visitor( 'POST', '/messages', $token, array( 'body' => 'again' ) ), 409, 'switchboard_chat_ended' );
+	}
+
+	public function test_transcript_of_a_signed_in_customer_carries_the_chat(): void {
+		$this->make_user( 'customer', 'sb_chat_transcript_user' );
+		$this->as_user( 'sb_chat_transcript_user' );
+		$token = $this->start( 'sb_chat_transcript_user@example.test' );
+		$this->visitor( 'POST', '/messages', $token, array( 'body' => 'Thanks for the help' ) );
+		$data = $this->visitor( 'POST', '/end', $token, array( 'email_transcript' => true ) )->get_data();
+		$this->assertTrue( $data['transcript_sent'] );
+		$mail = $this->sent_mail();
+		$this->assertStringContainsString( 'Thanks for the help', end( $mail )['message'] );
 	}
 }
