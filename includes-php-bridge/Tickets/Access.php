@@ -77,10 +77,18 @@ final class Access {
 	 * (SignedLinks::revoke()) invalidates every token made before.
 	 *
 	 * @param array<string, mixed> $ticket  Ticket row.
-	 * @param int|null             $expires Expiry (Unix time); now + link_ttl() by default.
+	 * @param int|null             $expires Expiry (Unix time); by default link_ttl() from the end of the
+	 *                                      current day (of the current hour for a TTL under a
+	 *                                      week), so every link to a ticket made in that period is
+	 *                                      the same link.
 	 */
 	public static function token( array $ticket, ?int $expires = null ): string {
-		$expiry = sprintf( '%08x', min( 0xffffffff, max( 0, $expires ?? time() + self::link_ttl() ) ) );
+		if ( null === $expires ) {
+			$ttl     = self::link_ttl();
+			$step    = $ttl >= WEEK_IN_SECONDS ? DAY_IN_SECONDS : HOUR_IN_SECONDS;
+			$expires = ( intdiv( time(), $step ) + 1 ) * $step + $ttl;
+		}
+		$expiry = sprintf( '%08x', min( 0xffffffff, max( 0, $expires ) ) );
 		return $expiry . substr( hash_hmac( 'sha256', 'ticket-link:v2:' . (int) $ticket['id'] . ':' . $expiry, (string) $ticket['secret'] . wp_salt( 'auth' ) ), 0, 24 );
 	}
 

@@ -78,6 +78,10 @@ final class TicketService {
 			// The first message is foreign text: the subject derived from it gets the same cleaning
 			// as a typed one (no tags, no line breaks), then the preview shortens it.
 			$subject = trim( Html::preview( sanitize_text_field( $body ), 80 ) );
+			if ( '' === $subject ) {
+				// A first message of nothing but markup still opens a ticket.
+				$subject = __( '(no subject)', 'switchboard' );
+			}
 		}
 		if ( '' === $subject ) {
 			return new WP_Error(

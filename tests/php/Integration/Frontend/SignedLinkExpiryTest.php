@@ -62,7 +62,9 @@ final class SignedLinkExpiryTest extends TestCase {
 		$this->assertMatchesRegularExpression( '/^[a-f0-9]{32}$/', $token );
 		$this->assertSame( 200, $this->read( $token )->get_status() );
 		$expires = (int) hexdec( substr( $token, 0, 8 ) );
-		$this->assertEqualsWithDelta( time() + 90 * DAY_IN_SECONDS, $expires, 60 );
+		// Ninety days from the end of today (every link of a day is the same link).
+		$this->assertGreaterThanOrEqual( time() + 90 * DAY_IN_SECONDS, $expires );
+		$this->assertLessThanOrEqual( time() + 91 * DAY_IN_SECONDS, $expires );
 	}
 
 	public function test_expired_link_is_refused_with_a_clear_error_and_page(): void {
@@ -90,7 +92,19 @@ final class SignedLinkExpiryTest extends TestCase {
 		} finally {
 			remove_filter( 'switchboard_signed_link_ttl', $ttl );
 		}
-		$this->assertEqualsWithDelta( time() + 2 * HOUR_IN_SECONDS, (int) hexdec( substr( $token, 0, 8 ) ), 60 );
+		// The TTL counts from the end of the current hour: every link of that hour is the same link.
+		$expiry = (int) hexdec( substr( $token, 0, 8 ) );
+		$this->assertGreaterThanOrEqual( time() + 2 * HOUR_IN_SECONDS, $expiry );
+		$this->assertLessThanOrEqual( time() + 3 * HOUR_IN_SECONDS, $expiry );
+		$this->assertSame( 0, $expiry % HOUR_IN_SECONDS );
+	}
+
+	public function test_links_made_the_same_day_are_the_same_link(): void {
+		$expiry = (int) hexdec( substr( Access::token( $this->row() ), 0, 8 ) );
+		$this->assertSame( 0, $expiry % DAY_IN_SECONDS, 'the default 90 days count from the end of the day' );
+		$this->assertGreaterThanOrEqual( time() + 90 * DAY_IN_SECONDS, $expiry );
+		$this->assertLessThanOrEqual( time() + 91 * DAY_IN_SECONDS, $expiry );
+		$this->assertSame( Access::token( $this->row(), $expiry ), Access::token( $this->row() ) );
 	}
 
 	public function test_revoke_links_stops_earlier_links_and_new_links_work(): void {

@@ -55,4 +55,8 @@ final class DerivedSubjectTest extends TestCase {
 		$this->assertStringNotContainsString( "\r", $subject );
 		$this->assertSame( 'Line one Bcc: victim@example.test line three', $subject );
 	}
+
+	public function test_a_first_message_of_only_markup_still_opens_a_ticket(): void {
+		$this->assertSame( '(no subject)', $this->subject_for( '<img src=x onerror=alert(1)><script>alert(2)</script>' ) );
+	}
 }
