@@ -143,6 +143,8 @@ test.describe( 'Agent workspace', () => {
 		page,
 		browser,
 	} ) => {
+		// Two browser contexts and a dozen steps: on two busy cores this takes most of a minute.
+		test.setTimeout( 120_000 );
 		const workspace = new WorkspacePage( page );
 		await workspace.login( 'agent' );
 

@@ -445,6 +445,8 @@ test( 'contact form: a guest sends every payload; the page and the confirmation 
 test( 'agent SPA: the inbox and every hostile ticket render, nothing runs', async ( {
 	browser,
 } ) => {
+	// Eleven tickets, each left 1.5 s for handlers to fire: more than the default minute.
+	test.setTimeout( 180_000 );
 	const context = await browserAs( browser, 'agent' );
 	const page = await context.newPage();
 	const fired = await trapScripts( page );
