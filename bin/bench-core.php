@@ -507,7 +507,7 @@ function sb_bench_seed(): array {
 	$step( 'tags and events' );
 
 	// One search document per ticket: its subject and the words of all its messages, as
-	// TicketService::append_search() keeps it (here messages repeat pool texts, so whole texts are
+	// Tickets\SearchDocument keeps it (here messages repeat pool texts, so whole texts are
 	// de-duplicated rather than single words: slightly larger documents, a pessimistic bench).
 	sb_bench_sql( 'SET SESSION group_concat_max_len = 200000' );
 	for ( $a = $t0; $a <= $t1; $a += $chunk ) {

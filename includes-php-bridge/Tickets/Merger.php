@@ -33,11 +33,18 @@ final class Merger {
 	public const LINKED_META = 'merged_other_customers';
 
 	/**
-	 * Ticket service.
+	 * Ticket rows and meta.
 	 *
-	 * @var TicketService
+	 * @var TicketRepository
 	 */
-	private TicketService $tickets;
+	private TicketRepository $tickets;
+
+	/**
+	 * Counters.
+	 *
+	 * @var Counters
+	 */
+	private Counters $counters;
 
 	/**
 	 * Events.
@@ -49,12 +56,14 @@ final class Merger {
 	/**
 	 * Constructor.
 	 *
-	 * @param TicketService|null $tickets Ticket service.
-	 * @param Events|null        $events  Event log.
+	 * @param TicketRepository|null $tickets  Ticket rows and meta.
+	 * @param Counters|null         $counters Counters.
+	 * @param Events|null           $events   Event log.
 	 */
-	public function __construct( ?TicketService $tickets = null, ?Events $events = null ) {
-		$this->events  = $events ?? new Events();
-		$this->tickets = $tickets ?? new TicketService( $this->events );
+	public function __construct( ?TicketRepository $tickets = null, ?Counters $counters = null, ?Events $events = null ) {
+		$this->tickets  = $tickets ?? new TicketRepository();
+		$this->counters = $counters ?? new Counters( $this->tickets );
+		$this->events   = $events ?? new Events();
 	}
 
 	/**
@@ -178,9 +187,9 @@ final class Merger {
 		$this->join_tags( $target_id, $source_id );
 		$this->close_source( $source_id, $target_id );
 		if ( 0 === (int) $target['order_id'] && (int) $source['order_id'] > 0 ) {
-			$wpdb->update( Schema::table( 'tickets' ), array( 'order_id' => (int) $source['order_id'] ), array( 'id' => $target_id ) );
+			$this->tickets->update_fields( $target_id, array( 'order_id' => (int) $source['order_id'] ) );
 		}
-		$this->tickets->refresh_counters( $target_id );
+		$this->counters->refresh( $target_id );
 		$this->record( $target, $source, array() );
 		return (array) $this->tickets->get( $target_id );
 	}
@@ -223,7 +232,6 @@ final class Merger {
 	 * Closes the source; $merged_into > 0 redirects its late replies (same customer only).
 	 */
 	private function close_source( int $source_id, int $merged_into ): void {
-		global $wpdb;
 		$set = array(
 			'status'      => Status::CLOSED,
 			'is_open'     => 0,
@@ -234,7 +242,7 @@ final class Merger {
 			$set['merged_into']   = $merged_into;
 			$set['message_count'] = 0;
 		}
-		$wpdb->update( Schema::table( 'tickets' ), $set, array( 'id' => $source_id ) );
+		$this->tickets->update_fields( $source_id, $set );
 	}
 
 	/**

@@ -34,6 +34,7 @@ final class Module {
 		( new SenderCheck() )->register();
 		( new OrphanAttachments() )->register();
 		( new Merger() )->register();
+		( new Mentions() )->register();
 	}
 
 	/**
