@@ -51,6 +51,7 @@ final class Plugin {
 	 */
 	private const MODULES = array(
 		'Switchboard\\Tickets\\Module',
+		'Switchboard\\Mail\\Mails',
 		'Switchboard\\Woo\\Module',
 		'Switchboard\\Channels\\Email\\Module',
 		'Switchboard\\Channels\\Chat\\Module',

@@ -10,8 +10,9 @@ declare( strict_types = 1 );
 namespace Switchboard\Frontend;
 
 use Switchboard\Kb\Deflections;
+use Switchboard\Mail\AddressConfirmationMail;
+use Switchboard\Mail\ContactConfirmationMail;
 use Switchboard\Security\RateLimiter;
-use Switchboard\Tickets\CustomerMail;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\SenderCheck;
 use Switchboard\Tickets\TicketService;
@@ -142,10 +143,10 @@ final class ContactSubmission {
 		$ticket = (array) $service->get( (int) $ticket_id );
 		$link   = Links::signed( $ticket, $page );
 		if ( $signed_in ) {
-			self::mail_confirmation( $fields, $ticket, $link );
+			ContactConfirmationMail::for_submission( $ticket, $fields, $link )?->send();
 		} else {
 			// An address nobody proved: a fixed text, rate-limited per address.
-			ConfirmationMail::send( $ticket, $fields['email'], $link );
+			AddressConfirmationMail::for_address( $ticket, $fields['email'], $link )->send();
 		}
 
 		/**
@@ -266,58 +267,5 @@ final class ContactSubmission {
 		 */
 		$min = (int) apply_filters( 'switchboard_contact_min_seconds', 2 );
 		return $age >= $min && $age <= DAY_IN_SECONDS;
-	}
-
-	/**
-	 * Confirmation with the signed link to view and answer the ticket.
-	 *
-	 * @param array<string, string> $fields Fields.
-	 * @param array<string, mixed>  $ticket Ticket row.
-	 * @param string                $link   Signed link.
-	 */
-	private static function mail_confirmation( array $fields, array $ticket, string $link ): void {
-		$subject = sprintf(
-			/* translators: %s: ticket subject */
-			__( 'We received your message: %s', 'switchboard' ),
-			$fields['subject']
-		);
-		$body = sprintf(
-			/* translators: 1: customer name, 2: link, 3: site name */
-			__( "Hi %1\$s,\n\nThanks for contacting us. We received your message and will answer as soon as we can.\n\nYou can read the conversation and reply here, without an account:\n%2\$s\n\n— %3\$s", 'switchboard' ),
-			$fields['name'],
-			$link,
-			wp_specialchars_decode( (string) get_bloginfo( 'name' ), ENT_QUOTES )
-		);
-
-		/**
-		 * Filters the contact form's confirmation e-mail (return an empty 'to' to send none).
-		 *
-		 * @since 0.1.0
-		 *
-		 * @param array{to: string, subject: string, body: string} $mail   The e-mail.
-		 * @param array<string, mixed>                            $ticket Ticket row.
-		 * @param string                                          $link   Signed link.
-		 */
-		$mail = apply_filters(
-			'switchboard_contact_confirmation_mail',
-			array(
-				'to'      => $fields['email'],
-				'subject' => $subject,
-				'body'    => $body,
-			),
-			$ticket,
-			$link
-		);
-		if ( ! empty( $mail['to'] ) ) {
-			CustomerMail::send(
-				$ticket,
-				array(
-					'to'      => (string) $mail['to'],
-					'subject' => (string) $mail['subject'],
-					'text'    => (string) $mail['body'],
-					'kind'    => 'contact_confirmation',
-				)
-			);
-		}
 	}
 }

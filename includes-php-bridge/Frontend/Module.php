@@ -27,8 +27,6 @@ final class Module {
 	public function register(): void {
 		( new ContactForm() )->register();
 		( new AccountScreens() )->register();
-		( new SolvedMail() )->register();
-		( new ReplyMail() )->register();
 
 		if ( Plugin::woocommerce_active() ) {
 			( new AccountEndpoint() )->register();

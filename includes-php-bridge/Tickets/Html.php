@@ -206,16 +206,29 @@ final class Html {
 	}
 
 	/**
-	 * A readable text version of sanitized HTML (for search, previews, plain-text channels).
+	 * Readable text from HTML — the one conversion every channel uses (messages stored without a
+	 * text part, mail imported with only an HTML part, search, previews, plain-text channels), so
+	 * the same HTML gives the same body_text whichever way it came. Scripts, styles, the head and
+	 * comments are dropped; the source's own line breaks are only spaces (as a browser shows
+	 * them); paragraphs and other blocks are separated by a blank line, <br> is a line break,
+	 * list items are "- " lines, table cells are separated by a space; entities are decoded,
+	 * no-break spaces are spaces, lines are trimmed. Needs no WordPress.
+	 *
+	 * @param string $html HTML.
 	 */
 	public static function to_text( string $html ): string {
-		$text = (string) preg_replace( '#<br\s*/?>#i', "\n", $html );
-		$text = (string) preg_replace( '#</(p|div|li|tr|h[1-6]|blockquote|pre)>#i', "\n\n", $text );
-		$text = (string) preg_replace( '#<li[^>]*>#i', '- ', $text );
-		$text = html_entity_decode( wp_strip_all_tags( $text, false ), ENT_QUOTES | ENT_HTML5, 'UTF-8' );
-		$text = (string) preg_replace( "/[ \t]+\n/", "\n", $text );
-		$text = (string) preg_replace( "/\n{3,}/", "\n\n", $text );
-		return trim( $text );
+		$html  = (string) preg_replace( '#<(script|style|head|title)\b[^>]*>.*?</\1\s*>#is', '', $html );
+		$html  = (string) preg_replace( '#<!--.*?-->#s', '', $html );
+		$html  = preg_replace( '/\s+/u', ' ', $html ) ?? (string) preg_replace( '/\s+/', ' ', $html ); // Not UTF-8: bytes.
+		$html  = (string) preg_replace( '#<br\b[^>]*>#i', "\n", $html );
+		$html  = (string) preg_replace( '#<li\b[^>]*>#i', "\n- ", $html );
+		$html  = (string) preg_replace( '#</?(p|div|tr|h[1-6]|blockquote|table|ul|ol|pre|hr)\b[^>]*>#i', "\n\n", $html );
+		$html  = (string) preg_replace( '#</t[dh]\s*>#i', ' ', $html );
+		$text  = strip_tags( $html );
+		$text  = html_entity_decode( $text, ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+		$text  = str_replace( "\u{00A0}", ' ', $text );
+		$lines = array_map( static fn ( string $line ): string => trim( (string) preg_replace( '/ {2,}/', ' ', $line ) ), explode( "\n", $text ) );
+		return trim( (string) preg_replace( "/\n{3,}/", "\n\n", implode( "\n", $lines ) ) );
 	}
 
 	/**

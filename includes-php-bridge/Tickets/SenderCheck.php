@@ -17,7 +17,7 @@ namespace Switchboard\Tickets;
  * the agent sees a warning until the address's owner answers: by e-mail from it, or through the
  * signed link that only went to it (signed in or not). Then the meta goes and a `sender_confirmed`
  * event tells the timeline how. Until then the ticket is not listed in her account nor shown by the
- * /me routes without that link, and the mail to her address is a fixed text (ConfirmationMail).
+ * /me routes without that link, and the mail to her address is a fixed text (Mail\AddressConfirmationMail).
  */
 final class SenderCheck {
 

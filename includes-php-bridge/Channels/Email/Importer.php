@@ -17,6 +17,7 @@ use Switchboard\Channels\Email\Threading\CoreDirectory;
 use Switchboard\Channels\Email\Threading\Signer;
 use Switchboard\Channels\Email\Threading\Threader;
 use Switchboard\Db\Installer;
+use Switchboard\Mail\AcknowledgementMail;
 use Switchboard\Tickets\Attachments;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Messages;
@@ -310,7 +311,7 @@ final class Importer {
 		}
 		$row = ( new Messages() )->find_by_external_id( (string) $msgid );
 		if ( Classifier::may_auto_respond( $message ) ) {
-			( new Acknowledger() )->maybe_send( $ticket_id, $from['address'], $mailbox, $message );
+			AcknowledgementMail::maybe_send( $ticket_id, $from['address'], $mailbox, $message );
 		}
 		return $base + array(
 			'status'         => 'stored',

@@ -12,34 +12,37 @@ namespace Switchboard\Channels\Email;
 use Switchboard\Channels\Email\Imap\Poller;
 use Switchboard\Channels\Email\Rest\MailboxesController;
 use Switchboard\Channels\Email\Rest\WebhookController;
+use Switchboard\Mail\Notice;
+use Switchboard\Mail\ReplyDelivery;
+use Switchboard\Mail\Transport;
 
 /**
- * Registers the email channel's hooks: REST routes, delivery of replies, background polling, the
- * MTA pipe's spool drain and retries, and the WP-CLI commands. Nothing here queries the database
- * at registration time.
+ * Registers the email channel's hooks: REST routes, background polling, the MTA pipe's spool
+ * drain and the WP-CLI commands; and makes its Mailer the transport of Mail\Mails. Nothing here
+ * queries the database at registration time.
  */
 final class Module {
 
-	public const POLL_HOOK  = 'switchboard_email_poll';
-	public const RETRY_HOOK = 'switchboard_email_retry_delivery';
+	public const POLL_HOOK = 'switchboard_email_poll';
 
 	/**
-	 * Retry of a failed automatic customer email (args: ticket id, key).
+	 * Retry of a failed reply (Mail\ReplyDelivery).
 	 */
-	public const NOTICE_RETRY_HOOK = 'switchboard_email_retry_notice';
+	public const RETRY_HOOK = ReplyDelivery::RETRY_HOOK;
+
+	/**
+	 * Retry of a failed automatic customer email (Mail\Notice; args: ticket id, key).
+	 */
+	public const NOTICE_RETRY_HOOK = Notice::RETRY_HOOK;
 
 	/**
 	 * Adds hooks.
 	 */
 	public function register(): void {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
-		add_action( 'switchboard_deliver_message', array( $this, 'deliver' ), 10, 2 );
-		// Tells other modules (Frontend\ReplyMail) that replies they would email are sent here.
-		add_filter( 'switchboard_email_channel_active', '__return_true' );
-		// Solved, contact confirmation, chat transcript and chat replies by email (Tickets\CustomerMail).
-		add_filter( 'switchboard_pre_customer_mail', array( $this, 'customer_mail' ), 10, 3 );
-		add_action( self::RETRY_HOOK, array( $this, 'retry_delivery' ) );
-		add_action( self::NOTICE_RETRY_HOOK, array( $this, 'retry_notice' ), 10, 2 );
+		// Every mail about a ticket (Mail\Mails) now leaves through the Mailer: the mailbox's
+		// address and SMTP server, signed Reply-To and Message-ID, the store's styling.
+		Transport::email_channel( true );
 		add_action( self::POLL_HOOK, array( $this, 'poll' ) );
 		add_action( SpoolDrain::HOOK, array( $this, 'drain_spool' ) );
 		add_filter( 'site_status_tests', array( $this, 'health_tests' ) );
@@ -58,52 +61,6 @@ final class Module {
 	public function register_routes(): void {
 		( new MailboxesController() )->register_routes();
 		( new WebhookController() )->register_routes();
-	}
-
-	/**
-	 * Sends an automatic customer email through the Mailer (filter switchboard_pre_customer_mail).
-	 *
-	 * @param bool|null            $sent   Null unless handled.
-	 * @param array<string, mixed> $mail   to, subject, text, kind.
-	 * @param array<string, mixed> $ticket Ticket row.
-	 * @return bool|null
-	 */
-	public function customer_mail( $sent, $mail, $ticket ) {
-		return ( new Mailer() )->send_notice( $sent, (array) $mail, (array) $ticket );
-	}
-
-	/**
-	 * Delivers a reply of an email ticket.
-	 *
-	 * @param array<string, mixed> $message Message row.
-	 * @param array<string, mixed> $ticket  Ticket row.
-	 */
-	public function deliver( $message, $ticket ): void {
-		( new Mailer() )->deliver( (array) $message, (array) $ticket );
-	}
-
-	/**
-	 * Background retry of a failed reply.
-	 *
-	 * @param int $message_id Message id.
-	 */
-	public function retry_delivery( $message_id ): void {
-		$message = ( new \Switchboard\Tickets\Messages() )->get( (int) $message_id );
-		// Sent meanwhile (an agent retried by hand) or deleted: nothing to do, never a second copy.
-		if ( null === $message || 'failed' !== (string) $message['delivery_status'] ) {
-			return;
-		}
-		( new Mailer() )->send_reply( (int) $message_id );
-	}
-
-	/**
-	 * A scheduled retry of a failed automatic email.
-	 *
-	 * @param int|string $ticket_id Ticket.
-	 * @param string     $key       Its key.
-	 */
-	public function retry_notice( $ticket_id, $key ): void {
-		( new Mailer() )->retry_notice( (int) $ticket_id, (string) $key );
 	}
 
 	/**

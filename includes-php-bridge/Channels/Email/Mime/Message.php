@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Channels\Email\Mime;
 
+use Switchboard\Tickets\Html as TicketHtml;
+
 /**
  * High-level view of a MIME tree. Everything is computed on first use.
  */
@@ -382,7 +384,7 @@ final class Message {
 			$text   = $result['text'];
 			$html   = $result['html'];
 			if ( null === $text && null !== $html ) {
-				$text = Html::to_text( $html );
+				$text = TicketHtml::to_text( $html );
 			}
 			$this->body = array(
 				'text'      => trim( (string) $text, "\n" ),
@@ -491,7 +493,7 @@ final class Message {
 					}
 					$plain   = $plain || $result['plain'];
 					$any_h   = $any_h || null !== $result['html'];
-					$texts[] = $result['text'] ?? Html::to_text( (string) $result['html'] );
+					$texts[] = $result['text'] ?? TicketHtml::to_text( (string) $result['html'] );
 					$htmls[] = $result['html'] ?? Html::from_text( (string) $result['text'] );
 				}
 				if ( array() === $texts ) {

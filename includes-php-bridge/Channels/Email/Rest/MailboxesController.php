@@ -15,6 +15,8 @@ use Switchboard\Channels\Email\Importer;
 use Switchboard\Channels\Email\InboundStore;
 use Switchboard\Channels\Email\Mailboxes;
 use Switchboard\Channels\Email\Mailer;
+use Switchboard\Mail\AgentReplyMail;
+use Switchboard\Mail\ReplyDelivery;
 use Switchboard\Channels\Email\Mime\Parser;
 use Switchboard\Rest\Controller;
 use Switchboard\Tickets\Access;
@@ -800,7 +802,7 @@ final class MailboxesController extends Controller {
 	public function retry_delivery( WP_REST_Request $request ) {
 		$messages = new Messages();
 		$message  = $messages->get( (int) $request['id'] );
-		if ( null === $message || ! in_array( (string) $message['channel'], Mailer::channels(), true ) || 'out' !== (string) $message['direction'] || ! empty( $message['is_private'] ) ) {
+		if ( null === $message || ! in_array( (string) $message['channel'], AgentReplyMail::CHANNELS, true ) || 'out' !== (string) $message['direction'] || ! empty( $message['is_private'] ) ) {
 			return self::not_found( 'message' );
 		}
 		$ticket = ( new TicketService() )->get( (int) $message['ticket_id'] );
@@ -810,7 +812,7 @@ final class MailboxesController extends Controller {
 		if ( ! in_array( (string) $message['delivery_status'], array( 'failed', 'bounced' ), true ) ) {
 			return new WP_Error( 'switchboard_not_failed', __( 'Only a reply that failed to send can be retried.', 'switchboard' ), array( 'status' => 409 ) );
 		}
-		( new Mailer() )->retry_now( (int) $message['id'] );
+		( new ReplyDelivery() )->retry_now( (int) $message['id'] );
 		$message = (array) $messages->get( (int) $message['id'] );
 		return rest_ensure_response(
 			array(

@@ -9,7 +9,8 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Tests\Integration\Frontend;
 
-use Switchboard\Frontend\ReplyMail;
+use Switchboard\Mail\ReplyDelivery;
+use Switchboard\Mail\Transport;
 use Switchboard\Tests\TestCase;
 use Switchboard\Tickets\Access;
 use Switchboard\Tickets\Customers;
@@ -93,14 +94,13 @@ final class ReplyMailTest extends TestCase {
 
 	public function test_without_the_email_channel_the_reply_is_a_plain_wp_mail_with_the_signed_link(): void {
 		global $wp_filter;
-		$saved = array(
-			'switchboard_deliver_message'      => isset( $wp_filter['switchboard_deliver_message'] ) ? clone $wp_filter['switchboard_deliver_message'] : null,
-			'switchboard_email_channel_active' => isset( $wp_filter['switchboard_email_channel_active'] ) ? clone $wp_filter['switchboard_email_channel_active'] : null,
+		$saved   = array(
+			'switchboard_deliver_message' => isset( $wp_filter['switchboard_deliver_message'] ) ? clone $wp_filter['switchboard_deliver_message'] : null,
 		);
-		// As if the email module were not loaded: only the web/account delivery remains.
+		$channel = Transport::email_channel( false );
+		// As if the email module were not loaded: only the reply delivery remains.
 		remove_all_actions( 'switchboard_deliver_message' );
-		remove_all_filters( 'switchboard_email_channel_active' );
-		add_action( 'switchboard_deliver_message', array( new ReplyMail(), 'deliver' ), 10, 2 );
+		add_action( 'switchboard_deliver_message', array( new ReplyDelivery(), 'deliver' ), 10, 2 );
 		try {
 			$email    = 'rmf_' . wp_generate_password( 6, false, false ) . '@example.test';
 			$customer = ( new Customers() )->resolve(
@@ -123,6 +123,7 @@ final class ReplyMailTest extends TestCase {
 			$this->assertTrue( Access::verify_token( (array) $this->service->get( $id ), $m[2] ) );
 			$this->assertSame( 'sent', ( new Messages() )->get( (int) $reply->get_data()['id'] )['delivery_status'] );
 		} finally {
+			Transport::email_channel( $channel );
 			foreach ( $saved as $hook => $value ) {
 				if ( null === $value ) {
 					unset( $wp_filter[ $hook ] );

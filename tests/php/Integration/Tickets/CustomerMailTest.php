@@ -1,6 +1,7 @@
 <?php
 /**
- * Automatic customer emails: through the email channel when it is loaded, plain wp_mail() when not.
+ * Automatic customer emails (Mail\Notice): through the email channel when it is loaded, plain
+ * wp_mail() when not.
  *
  * @package Switchboard\Tests
  */
@@ -10,8 +11,9 @@ declare( strict_types = 1 );
 namespace Switchboard\Tests\Integration\Tickets;
 
 use Switchboard\Channels\Email\Threading\Signer;
+use Switchboard\Mail\Notice;
+use Switchboard\Mail\Transport;
 use Switchboard\Tests\TestCase;
-use Switchboard\Tickets\CustomerMail;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\TicketService;
 
@@ -43,7 +45,7 @@ final class CustomerMailTest extends TestCase {
 	public function test_the_email_channel_sends_it_styled_with_a_signed_reply_address(): void {
 		$ticket = $this->ticket( 'cm-styled@example.test' );
 		$this->assertTrue(
-			CustomerMail::send(
+			( new Notice(
 				$ticket,
 				array(
 					'to'      => 'cm-styled@example.test',
@@ -51,7 +53,7 @@ final class CustomerMailTest extends TestCase {
 					'text'    => "Line one & more\n\nSee https://shop.test/help?a=1&b=2",
 					'kind'    => 'chat_transcript',
 				)
-			)
+			) )->send()
 		);
 		$sent = $this->sent_mail();
 		$this->assertCount( 1, $sent );
@@ -67,25 +69,21 @@ final class CustomerMailTest extends TestCase {
 	}
 
 	public function test_without_the_email_channel_it_is_a_plain_email_with_the_ticket_number(): void {
-		global $wp_filter;
 		$ticket = $this->ticket( 'cm-plain@example.test' );
-		$saved  = $wp_filter['switchboard_pre_customer_mail'] ?? null;
-		unset( $wp_filter['switchboard_pre_customer_mail'] );
+		$saved  = Transport::email_channel( false );
 		try {
 			$this->assertTrue(
-				CustomerMail::send(
+				( new Notice(
 					$ticket,
 					array(
 						'to'      => 'cm-plain@example.test',
 						'subject' => 'Solved: Wrong size — how did we do?',
 						'text'    => 'Rate us: https://shop.test/?a=1&b=2',
 					)
-				)
+				) )->send()
 			);
 		} finally {
-			if ( null !== $saved ) {
-				$wp_filter['switchboard_pre_customer_mail'] = $saved; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited
-			}
+			Transport::email_channel( $saved );
 		}
 		$sent = $this->sent_mail();
 		$this->assertCount( 1, $sent );
@@ -96,14 +94,14 @@ final class CustomerMailTest extends TestCase {
 	public function test_no_address_sends_nothing(): void {
 		$ticket = $this->ticket( 'cm-none@example.test' );
 		$this->assertFalse(
-			CustomerMail::send(
+			( new Notice(
 				$ticket,
 				array(
 					'to'      => 'not an address',
 					'subject' => 'x',
 					'text'    => 'y',
 				)
-			)
+			) )->send()
 		);
 		$this->assertSame( array(), $this->sent_mail() );
 	}

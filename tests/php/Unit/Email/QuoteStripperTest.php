@@ -10,9 +10,9 @@ declare( strict_types = 1 );
 namespace Switchboard\Tests\Unit\Email;
 
 use PHPUnit\Framework\Attributes\DataProvider;
-use Switchboard\Channels\Email\Mime\Html;
 use Switchboard\Channels\Email\Mime\Parser;
 use Switchboard\Channels\Email\QuoteStripper;
+use Switchboard\Tickets\Html;
 
 /**
  * What agents see first.

@@ -1,42 +1,37 @@
 <?php
 /**
- * "Your request was solved — how did we do?" email with the signed rating link.
+ * "Your request was solved — how did we do?" with the signed rating link.
  *
  * @package Switchboard
  */
 
 declare( strict_types = 1 );
 
-namespace Switchboard\Frontend;
+namespace Switchboard\Mail;
 
-use Switchboard\Tickets\CustomerMail;
+use Switchboard\Frontend\Links;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Status;
 use Switchboard\Tickets\TicketService;
 
 /**
- * When a ticket becomes solved, its customer gets an email with a signed link straight to the
- * rating form (Links::signed( $ticket, $base, true )), so she can rate without logging in. The
- * link opens the support page (setting `switchboard_support_page_id`), else the page the ticket
- * was sent from.
+ * When a ticket becomes solved (not when it goes from solved to closed) and has no rating yet,
+ * its customer gets a signed link straight to the rating form (Links::signed( $ticket, $base,
+ * true )), so she can rate without logging in. The link opens the support page (setting
+ * `switchboard_support_page_id`), else the page the ticket was sent from.
  */
-final class SolvedMail {
+final class SolvedMail extends Notice {
+
+	public const ID = 'solved';
 
 	/**
-	 * Hooks.
-	 */
-	public function register(): void {
-		add_action( 'switchboard_ticket_status_changed', array( $this, 'on_status_changed' ), 10, 3 );
-	}
-
-	/**
-	 * Sends the email when a ticket moves to solved (not when it goes from solved to closed).
+	 * Sends it when a ticket moves to solved. Hooked on switchboard_ticket_status_changed.
 	 *
 	 * @param int    $ticket_id Ticket.
 	 * @param string $status    New status.
 	 * @param string $previous  Old status.
 	 */
-	public function on_status_changed( $ticket_id, $status, $previous ): void {
+	public static function on_status_changed( $ticket_id, $status, $previous ): void {
 		if ( Status::SOLVED !== (string) $status || Status::CLOSED === (string) $previous ) {
 			return;
 		}
@@ -45,18 +40,7 @@ final class SolvedMail {
 		if ( null === $ticket || is_array( $service->get_meta( (int) $ticket_id, 'rating' ) ) ) {
 			return;
 		}
-		$mail = self::build( $ticket, (string) ( $service->get_meta( (int) $ticket_id, 'page' ) ?? '' ) );
-		if ( null !== $mail ) {
-			CustomerMail::send(
-				$ticket,
-				array(
-					'to'      => $mail['to'],
-					'subject' => $mail['subject'],
-					'text'    => $mail['body'],
-					'kind'    => 'solved',
-				)
-			);
-		}
+		self::for_ticket( $ticket, (string) ( $service->get_meta( (int) $ticket_id, 'page' ) ?? '' ) )?->send();
 	}
 
 	/**
@@ -64,9 +48,8 @@ final class SolvedMail {
 	 *
 	 * @param array<string, mixed> $ticket Ticket row.
 	 * @param string               $page   The page the ticket was sent from ('' when unknown).
-	 * @return array{to: string, subject: string, body: string, link: string}|null
 	 */
-	public static function build( array $ticket, string $page = '' ): ?array {
+	public static function for_ticket( array $ticket, string $page = '' ): ?self {
 		$customer = ( new Customers() )->get( (int) $ticket['customer_id'] );
 		$to       = (string) ( $customer['email'] ?? '' );
 		if ( ! is_email( $to ) ) {
@@ -87,7 +70,7 @@ final class SolvedMail {
 				'' !== $name ? $name : __( 'there', 'switchboard' ),
 				(int) $ticket['id'],
 				$link,
-				wp_specialchars_decode( (string) get_bloginfo( 'name' ), ENT_QUOTES )
+				self::site_name()
 			),
 			'link'    => $link,
 		);
@@ -101,6 +84,16 @@ final class SolvedMail {
 		 * @param array<string, mixed>                                                $ticket Ticket row.
 		 */
 		$mail = apply_filters( 'switchboard_solved_mail', $mail, $ticket );
-		return is_array( $mail ) && ! empty( $mail['to'] ) ? $mail : null;
+		if ( ! is_array( $mail ) || empty( $mail['to'] ) ) {
+			return null;
+		}
+		return new self(
+			$ticket,
+			array(
+				'to'      => (string) $mail['to'],
+				'subject' => (string) $mail['subject'],
+				'text'    => (string) $mail['body'],
+			)
+		);
 	}
 }
