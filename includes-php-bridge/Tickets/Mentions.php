@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Switchboard\Tickets;
 
 use Switchboard\Auth\Capabilities;
+use Switchboard\Mail\MentionMail;
 
 /**
  * Listens for new messages: an agent @mentioned (by login) in a private note gets an email with a
@@ -77,13 +78,8 @@ final class Mentions {
 				continue;
 			}
 			$mentioned[] = (int) $user->ID;
-			$link        = admin_url( 'admin.php?page=switchboard&ticket=' . (int) $ticket['id'] );
-			wp_mail(
-				$user->user_email,
-				/* translators: 1: ticket number, 2: subject */
-				sprintf( __( 'You were mentioned on ticket #%1$d: %2$s', 'switchboard' ), (int) $ticket['id'], (string) $ticket['subject'] ),
-				$text . "\n\n" . $link
-			);
+			// One outbound path: the mention is a mail kind of the registry (plain, to an agent).
+			( new MentionMail( $ticket, $user, $text ) )->send();
 		}
 		if ( $mentioned ) {
 			$this->events->record(
