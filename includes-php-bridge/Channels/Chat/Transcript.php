@@ -38,7 +38,7 @@ final class Transcript {
 			return ConfirmationMail::send( $ticket, $to, Links::signed( $ticket ) );
 		}
 		$lines = array();
-		foreach ( Rest\VisitorController::visitor_messages( $ticket_id, 0 ) as $m ) {
+		foreach ( ( new ChatMessages() )->visitor_messages( $ticket_id, 0 ) as $m ) {
 			$lines[] = sprintf( '%1$s (%2$s UTC): %3$s', $m['author']['name'], gmdate( 'H:i', (int) strtotime( (string) $m['created_at'] ) ), $m['text'] );
 		}
 		return CustomerMail::send(
