@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Mail;
 
-use Switchboard\Channels\Chat\Rest\VisitorController;
+use Switchboard\Channels\Chat\ChatMessages;
 
 /**
  * The public messages of a chat ticket, one paragraph each: "Name (HH:MM UTC): text". Only for
@@ -28,7 +28,7 @@ final class ChatTranscriptMail extends Notice {
 	 */
 	public static function for_ticket( array $ticket, string $to ): self {
 		$lines = array();
-		foreach ( VisitorController::visitor_messages( (int) $ticket['id'], 0 ) as $m ) {
+		foreach ( ( new ChatMessages() )->visitor_messages( (int) $ticket['id'], 0 ) as $m ) {
 			$lines[] = sprintf( '%1$s (%2$s UTC): %3$s', $m['author']['name'], gmdate( 'H:i', (int) strtotime( (string) $m['created_at'] ) ), $m['text'] );
 		}
 		return new self(

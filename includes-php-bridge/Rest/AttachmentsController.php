@@ -46,6 +46,7 @@ final class AttachmentsController extends Controller {
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( $this, 'check_logged_in' ),
 				),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 		register_rest_route(
@@ -105,7 +106,7 @@ final class AttachmentsController extends Controller {
 		if ( is_wp_error( $id ) ) {
 			return $id;
 		}
-		$response = rest_ensure_response( $store->format( (array) $store->get( $id ) ) );
+		$response = $this->prepare_item_for_response( (array) $store->get( $id ), $request );
 		$response->set_status( 201 );
 		return $response;
 	}
@@ -196,5 +197,42 @@ final class AttachmentsController extends Controller {
 		unset( $request, $server );
 		readfile( (string) $data['__switchboard_file'] ); // phpcs:ignore WordPress.WP.AlternativeFunctions
 		return true;
+	}
+
+	/**
+	 * An uploaded attachment as the upload route answers.
+	 *
+	 * @param array<string, mixed> $item    Attachment row.
+	 * @param WP_REST_Request      $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		return rest_ensure_response( $this->filter_response_by_context( ( new Attachments() )->format( $item ), 'view' ) );
+	}
+
+	/**
+	 * The attachment (the download route sends the file itself, not this).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		return $this->object_schema(
+			'switchboard_attachment',
+			static fn (): array => array(
+				'id'         => array( 'type' => 'integer' ),
+				'filename'   => array( 'type' => 'string' ),
+				'mime_type'  => array( 'type' => 'string' ),
+				'size'       => array(
+					'description' => __( 'Bytes.', 'switchboard' ),
+					'type'        => 'integer',
+				),
+				'is_inline'  => array( 'type' => 'boolean' ),
+				'content_id' => array( 'type' => 'string' ),
+				'url'        => array(
+					'type'   => 'string',
+					'format' => 'uri',
+				),
+			)
+		);
 	}
 }

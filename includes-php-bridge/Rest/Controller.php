@@ -136,4 +136,33 @@ abstract class Controller extends WP_REST_Controller {
 		);
 		return new WP_Error( 'switchboard_' . $what . '_not_found', $messages[ $what ] ?? $messages['ticket'], array( 'status' => 404 ) );
 	}
+
+	/**
+	 * A cached object schema for get_item_schema(): every property read-only with the given
+	 * contexts unless it says otherwise, no other properties.
+	 *
+	 * @param string                                          $title      Schema title.
+	 * @param callable(): array<string, array<string, mixed>> $properties Builds the properties (called once).
+	 * @param string[]                                        $context    Default contexts.
+	 * @return array<string, mixed>
+	 */
+	protected function object_schema( string $title, callable $properties, array $context = array( 'view', 'edit' ) ): array {
+		if ( ! $this->schema ) {
+			$props = array();
+			foreach ( $properties() as $key => $property ) {
+				$props[ $key ] = $property + array(
+					'context'  => $context,
+					'readonly' => true,
+				);
+			}
+			$this->schema = array(
+				'$schema'              => 'http://json-schema.org/draft-04/schema#',
+				'title'                => $title,
+				'type'                 => 'object',
+				'additionalProperties' => false,
+				'properties'           => $props,
+			);
+		}
+		return $this->add_additional_fields_schema( $this->schema );
+	}
 }

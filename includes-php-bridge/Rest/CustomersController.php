@@ -178,22 +178,13 @@ final class CustomersController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function get_timeline( $request ) {
-		global $wpdb;
 		$customers = new Customers();
 		$id        = $customers->canonical( (int) $request['id'] );
 		if ( ! $customers->get( $id ) ) {
 			return self::not_found( 'customer' );
 		}
-		$rows = $wpdb->get_results(
-			$wpdb->prepare(
-				'SELECT m.* FROM ' . \Switchboard\Db\Schema::table( 'messages' ) . ' m JOIN ' . \Switchboard\Db\Schema::table( 'tickets' ) . ' t ON t.id = m.ticket_id
-				WHERE t.customer_id = %d ORDER BY m.created_at DESC, m.id DESC LIMIT 100',
-				$id
-			),
-			ARRAY_A
-		);
-		$rows = array_reverse( array_map( array( Messages::class, 'decode' ), (array) $rows ) );
-		return rest_ensure_response( ( new Messages() )->format_many( $rows ) );
+		$messages = new Messages();
+		return rest_ensure_response( $messages->format_many( $messages->latest_of_customer( $id, 100 ) ) );
 	}
 
 	/**

@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Search;
 
+use Switchboard\Db\Schema;
+use Switchboard\Kb\Articles;
 use Switchboard\Kb\SearchIndex;
 use WP_Error;
 
@@ -154,6 +156,26 @@ final class IndexRepair {
 			'tables'   => $tables,
 			'articles' => $articles,
 			'seconds'  => round( microtime( true ) - $started, 2 ),
+		);
+	}
+
+	/**
+	 * Published help articles, and how many of them the search index holds.
+	 *
+	 * @return array{published: int, indexed: int}
+	 */
+	public function article_counts(): array {
+		global $wpdb;
+		$published = (int) $wpdb->get_var(
+			$wpdb->prepare(
+				"SELECT COUNT(*) FROM {$wpdb->posts} WHERE post_type = %s AND post_status = 'publish' AND post_password = ''",
+				Articles::POST_TYPE
+			)
+		);
+		$indexed   = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'kb_index' ) . ' WHERE is_published = 1' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name only.
+		return array(
+			'published' => $published,
+			'indexed'   => $indexed,
 		);
 	}
 }

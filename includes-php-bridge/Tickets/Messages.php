@@ -208,4 +208,23 @@ final class Messages {
 		}
 		return $row;
 	}
+
+	/**
+	 * A customer's latest messages across all her tickets and channels, oldest first.
+	 *
+	 * @return array<int, array<string, mixed>> Decoded message rows.
+	 */
+	public function latest_of_customer( int $customer_id, int $limit = 100 ): array {
+		global $wpdb;
+		$rows = $wpdb->get_results(
+			$wpdb->prepare(
+				'SELECT m.* FROM ' . Schema::table( 'messages' ) . ' m JOIN ' . Schema::table( 'tickets' ) . ' t ON t.id = m.ticket_id
+				WHERE t.customer_id = %d ORDER BY m.created_at DESC, m.id DESC LIMIT %d',
+				$customer_id,
+				$limit
+			),
+			ARRAY_A
+		);
+		return array_reverse( array_map( array( self::class, 'decode' ), (array) $rows ) );
+	}
 }

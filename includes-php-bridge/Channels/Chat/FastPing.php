@@ -9,8 +9,6 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Channels\Chat;
 
-use Switchboard\Channels\Chat\Rest\VisitorController;
-
 /**
  * GET /wp-json/switchboard/v1/chat/ping is what every open widget calls every few seconds, so it
  * must be cheap on ordinary hosting. It is answered from `plugins_loaded` (where Switchboard
@@ -96,6 +94,6 @@ final class FastPing {
 	 * The header name the widget sends its token in (for documentation and the widget config).
 	 */
 	public static function header(): string {
-		return VisitorController::TOKEN_HEADER;
+		return Sessions::TOKEN_HEADER;
 	}
 }

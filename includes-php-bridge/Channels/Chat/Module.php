@@ -12,6 +12,7 @@ namespace Switchboard\Channels\Chat;
 use Switchboard\Channels\Chat\Rest\AgentController;
 use Switchboard\Channels\Chat\Rest\SettingsController;
 use Switchboard\Channels\Chat\Rest\VisitorController;
+use Switchboard\Channels\Chat\Rest\VisitorSignalsController;
 use Switchboard\Tickets\Messages;
 
 /**
@@ -52,6 +53,7 @@ final class Module {
 	 */
 	public function controllers( array $controllers ): array {
 		$controllers[] = new VisitorController();
+		$controllers[] = new VisitorSignalsController();
 		$controllers[] = new AgentController();
 		$controllers[] = new SettingsController();
 		return $controllers;
@@ -74,7 +76,7 @@ final class Module {
 		if ( 'agent' === $message['author_type'] && empty( $message['is_private'] ) ) {
 			$session = $sessions->by_ticket( (int) $ticket['id'] );
 			if ( $session && in_array( $session['status'], array( 'bot', 'waiting' ), true ) ) {
-				AgentController::take( $session, (int) $message['author_id'] );
+				( new Handoff( $sessions ) )->take( $session, (int) $message['author_id'] );
 			} elseif ( $session && 0 === (int) $session['agent_id'] ) {
 				$sessions->update( (int) $session['id'], array( 'agent_id' => (int) $message['author_id'] ) );
 			}

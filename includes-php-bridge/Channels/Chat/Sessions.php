@@ -25,6 +25,11 @@ final class Sessions {
 	public const STATUSES = array( 'bot', 'waiting', 'active', 'offline', 'ended' );
 
 	/**
+	 * The request header the widget sends its visitor token in.
+	 */
+	public const TOKEN_HEADER = 'X-Switchboard-Chat-Token';
+
+	/**
 	 * Seconds without a poll after which the visitor counts as gone (replies then go by email).
 	 */
 	public const GONE_AFTER = 120;
@@ -155,6 +160,20 @@ final class Sessions {
 				$message_id,
 				Time::now(),
 				$ticket_id
+			)
+		);
+	}
+
+	/**
+	 * The visitor has read up to a message (never past the newest, never backwards).
+	 */
+	public function mark_read( int $id, int $message_id ): void {
+		global $wpdb;
+		$wpdb->query(
+			$wpdb->prepare(
+				'UPDATE ' . Schema::table( 'chat_sessions' ) . ' SET last_read_id = GREATEST(last_read_id, LEAST(last_message_id, %d)) WHERE id = %d',
+				$message_id,
+				$id
 			)
 		);
 	}

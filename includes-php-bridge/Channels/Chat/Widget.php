@@ -9,8 +9,6 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Channels\Chat;
 
-use Switchboard\Channels\Chat\Rest\VisitorController;
-
 /**
  * Enqueues the tiny launcher (build/chat-widget.js) on storefront pages that show chat; the
  * launcher loads the chat panel chunk on first click or when the browser is idle with unread
@@ -91,7 +89,7 @@ final class Widget {
 		return array(
 			'root'        => esc_url_raw( rest_url( 'switchboard/v1/chat' ) ),
 			'nonce'       => is_user_logged_in() ? wp_create_nonce( 'wp_rest' ) : '',
-			'tokenHeader' => VisitorController::TOKEN_HEADER,
+			'tokenHeader' => Sessions::TOKEN_HEADER,
 			'color'       => (string) $settings['color'],
 			'position'    => (string) $settings['position'],
 			'greeting'    => (string) $settings['greeting'],

@@ -73,6 +73,7 @@ final class ContactController extends Controller {
 						),
 					),
 				),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 	}
@@ -109,5 +110,27 @@ final class ContactController extends Controller {
 		);
 		$response->set_status( 201 );
 		return $response;
+	}
+
+	/**
+	 * What a submitted contact form answers.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		return $this->object_schema(
+			'switchboard_contact_submission',
+			static fn (): array => array(
+				'ticket_id' => array(
+					'description' => __( 'The ticket the message started.', 'switchboard' ),
+					'type'        => 'integer',
+				),
+				'message'   => array(
+					'description' => __( 'The confirmation shown to the visitor.', 'switchboard' ),
+					'type'        => 'string',
+				),
+			),
+			array( 'view' )
+		);
 	}
 }

@@ -72,6 +72,7 @@ final class DeflectionsController extends Controller {
 						),
 					),
 				),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 		register_rest_route(
@@ -91,6 +92,7 @@ final class DeflectionsController extends Controller {
 						),
 					),
 				),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 	}
@@ -136,5 +138,30 @@ final class DeflectionsController extends Controller {
 	public function get_summary( $request ) {
 		$since = gmdate( 'Y-m-d H:i:s', time() - DAY_IN_SECONDS * (int) $request['days'] );
 		return rest_ensure_response( ( new Deflections() )->summary( $since ) + array( 'days' => (int) $request['days'] ) );
+	}
+
+	/**
+	 * A recorded deflection (POST answers recorded) and the period's counts (GET /summary).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		return $this->object_schema(
+			'switchboard_kb_deflections',
+			static fn (): array => array(
+				'recorded'  => array( 'type' => 'boolean' ),
+				'opened'    => array(
+					'description' => __( 'Sessions that opened a suggested article.', 'switchboard' ),
+					'type'        => 'integer',
+				),
+				'deflected' => array(
+					'description' => __( 'Of those, sessions that ended without a ticket.', 'switchboard' ),
+					'type'        => 'integer',
+				),
+				'submitted' => array( 'type' => 'integer' ),
+				'days'      => array( 'type' => 'integer' ),
+			),
+			array( 'view' )
+		);
 	}
 }

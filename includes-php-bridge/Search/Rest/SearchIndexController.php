@@ -9,8 +9,6 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Search\Rest;
 
-use Switchboard\Db\Schema;
-use Switchboard\Kb\Articles;
 use Switchboard\Rest\Controller;
 use Switchboard\Search\IndexRepair;
 use WP_Error;
@@ -96,20 +94,10 @@ final class SearchIndexController extends Controller {
 	 * @return array<string, mixed>
 	 */
 	private function state(): array {
-		global $wpdb;
-		$published = (int) $wpdb->get_var(
-			$wpdb->prepare(
-				"SELECT COUNT(*) FROM {$wpdb->posts} WHERE post_type = %s AND post_status = 'publish' AND post_password = ''",
-				Articles::POST_TYPE
-			)
-		);
-		$indexed   = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::table( 'kb_index' ) . ' WHERE is_published = 1' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name only.
+		$repair = new IndexRepair();
 		return array(
-			'tables'   => ( new IndexRepair() )->tables(),
-			'articles' => array(
-				'published' => $published,
-				'indexed'   => $indexed,
-			),
+			'tables'   => $repair->tables(),
+			'articles' => $repair->article_counts(),
 		);
 	}
 
@@ -123,10 +111,11 @@ final class SearchIndexController extends Controller {
 			return $this->add_additional_fields_schema( $this->schema );
 		}
 		$this->schema = array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'switchboard_search_index',
-			'type'       => 'object',
-			'properties' => array(
+			'$schema'              => 'http://json-schema.org/draft-04/schema#',
+			'title'                => 'switchboard_search_index',
+			'type'                 => 'object',
+			'additionalProperties' => false,
+			'properties'           => array(
 				'tables'   => array(
 					'description' => __( 'Tables with a full-text index.', 'switchboard' ),
 					'type'        => 'array',

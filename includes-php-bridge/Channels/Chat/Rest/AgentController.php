@@ -9,12 +9,11 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Channels\Chat\Rest;
 
+use Switchboard\Channels\Chat\AgentDesk;
 use Switchboard\Channels\Chat\Presence;
 use Switchboard\Channels\Chat\Sessions;
-use Switchboard\Channels\Chat\Transcript;
 use Switchboard\Rest\Controller;
 use Switchboard\Tickets\Customers;
-use Switchboard\Tickets\Events;
 use Switchboard\Tickets\People;
 use Switchboard\Tickets\SenderCheck;
 use Switchboard\Tickets\TicketService;
@@ -45,10 +44,18 @@ final class AgentController extends Controller {
 	private Sessions $sessions;
 
 	/**
+	 * The agent side's domain service.
+	 *
+	 * @var AgentDesk
+	 */
+	private AgentDesk $desk;
+
+	/**
 	 * Constructor.
 	 */
 	public function __construct() {
 		$this->sessions = new Sessions();
+		$this->desk     = new AgentDesk( $this->sessions );
 	}
 
 	/**
@@ -111,6 +118,7 @@ final class AgentController extends Controller {
 					'callback'            => array( $this, 'get_session' ),
 					'permission_callback' => $agent,
 				),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 		foreach ( array( 'typing', 'accept', 'end', 'transcript' ) as $action ) {
@@ -141,8 +149,7 @@ final class AgentController extends Controller {
 	 * @return \WP_REST_Response
 	 */
 	public function get_presence() {
-		$presence = new Presence();
-		return rest_ensure_response( $this->presence_state( $presence ) );
+		return rest_ensure_response( $this->desk->presence( get_current_user_id() ) );
 	}
 
 	/**
@@ -153,37 +160,8 @@ final class AgentController extends Controller {
 	 * @return \WP_REST_Response
 	 */
 	public function set_presence( $request ) {
-		$presence = new Presence();
-		$user_id  = get_current_user_id();
-		if ( isset( $request['status'] ) ) {
-			$presence->set( $user_id, (string) $request['status'] );
-		} else {
-			$presence->heartbeat( $user_id );
-		}
-		return rest_ensure_response( $this->presence_state( $presence ) );
-	}
-
-	/**
-	 * Presence payload.
-	 *
-	 * @return array<string, mixed>
-	 */
-	private function presence_state( Presence $presence ): array {
-		$online = $presence->online();
-		$users  = People::users( $online );
-		return array(
-			'status'    => $presence->status( get_current_user_id() ),
-			'available' => $presence->available(),
-			'online'    => array_values(
-				array_map(
-					static fn ( int $id ): array => array(
-						'id'   => $id,
-						'name' => (string) ( $users[ $id ]['name'] ?? '' ),
-					),
-					$online
-				)
-			),
-		);
+		$status = isset( $request['status'] ) ? (string) $request['status'] : null;
+		return rest_ensure_response( $this->desk->presence( get_current_user_id(), $status, true ) );
 	}
 
 	/**
@@ -194,15 +172,12 @@ final class AgentController extends Controller {
 	 * @return \WP_REST_Response
 	 */
 	public function get_queue( $request ) {
-		$fingerprint = $this->sessions->agent_fingerprint();
-		( new Presence() )->heartbeat( get_current_user_id() );
-		if ( '' !== (string) $request['since'] && (string) $request['since'] === $fingerprint['version'] ) {
+		list( $fingerprint, $rows, $customers ) = $this->desk->queue( get_current_user_id(), (string) $request['since'] );
+		if ( null === $rows ) {
 			return rest_ensure_response( $fingerprint + array( 'changed' => false ) );
 		}
-		$rows      = $this->sessions->open();
-		$customers = ( new Customers() )->get_many( array_map( 'intval', array_column( $rows, 'customer_id' ) ) );
-		$tickets   = new TicketService();
-		$chats     = array();
+		$tickets = new TicketService();
+		$chats   = array();
 		foreach ( $rows as $row ) {
 			$ticket   = $tickets->get( (int) $row['ticket_id'] );
 			$customer = $customers[ (int) $row['customer_id'] ] ?? null;
@@ -226,13 +201,12 @@ final class AgentController extends Controller {
 				'updated_at'      => Time::iso( (string) $row['updated_at'] ),
 			);
 		}
-		$response = rest_ensure_response(
+		return rest_ensure_response(
 			$fingerprint + array(
 				'changed' => true,
 				'chats'   => $chats,
 			)
 		);
-		return $response;
 	}
 
 	/**
@@ -242,34 +216,8 @@ final class AgentController extends Controller {
 	 * @return \WP_REST_Response|WP_Error
 	 */
 	public function get_session( $request ) {
-		$session = $this->sessions->by_ticket( (int) $request['ticket_id'] );
-		if ( ! $session ) {
-			return new WP_Error( 'switchboard_chat_not_found', __( 'This ticket is not a chat.', 'switchboard' ), array( 'status' => 404 ) );
-		}
-		$context = json_decode( (string) $session['context'], true );
-		$agent   = (int) $session['agent_id'];
-		return rest_ensure_response(
-			array(
-				'ticket_id'       => (int) $session['ticket_id'],
-				'version'         => (int) $session['agent_version'],
-				'last_message_id' => (int) $session['last_message_id'],
-				'agent_name'      => $agent > 0 ? (string) ( People::users( array( $agent ) )[ $agent ]['name'] ?? '' ) : '',
-				'status'          => (string) $session['status'],
-				'customer_id'     => (int) $session['customer_id'],
-				'user_id'         => (int) $session['user_id'],
-				'agent_id'        => (int) $session['agent_id'],
-				'page_url'        => (string) $session['page_url'],
-				'page_title'      => (string) $session['page_title'],
-				'user_agent'      => (string) $session['user_agent'],
-				'visitor_typing'  => Sessions::is_typing( $session['visitor_typing_at'] ),
-				'visitor_online'  => Sessions::visitor_present( $session ),
-				'last_seen_at'    => Time::iso( (string) $session['last_seen_at'] ),
-				'waiting_since'   => Time::iso( $session['waiting_since'] ),
-				'started_at'      => Time::iso( (string) $session['created_at'] ),
-				'ended_at'        => Time::iso( $session['ended_at'] ),
-				'context'         => is_array( $context ) ? $context : new \stdClass(),
-			)
-		);
+		$session = $this->chat( $request );
+		return is_wp_error( $session ) ? $session : $this->prepare_item_for_response( $session, $request );
 	}
 
 	/**
@@ -279,11 +227,11 @@ final class AgentController extends Controller {
 	 * @return \WP_REST_Response|WP_Error
 	 */
 	public function typing( $request ) {
-		$session = $this->sessions->by_ticket( (int) $request['ticket_id'] );
-		if ( ! $session ) {
-			return new WP_Error( 'switchboard_chat_not_found', __( 'This ticket is not a chat.', 'switchboard' ), array( 'status' => 404 ) );
+		$session = $this->chat( $request );
+		if ( is_wp_error( $session ) ) {
+			return $session;
 		}
-		$this->sessions->update( (int) $session['id'], array( 'agent_typing_at' => Time::now() ), true, false );
+		$this->desk->typing( $session );
 		return rest_ensure_response( array( 'ok' => true ) );
 	}
 
@@ -294,11 +242,11 @@ final class AgentController extends Controller {
 	 * @return \WP_REST_Response|WP_Error
 	 */
 	public function accept( $request ) {
-		$session = $this->sessions->by_ticket( (int) $request['ticket_id'] );
-		if ( ! $session ) {
-			return new WP_Error( 'switchboard_chat_not_found', __( 'This ticket is not a chat.', 'switchboard' ), array( 'status' => 404 ) );
+		$session = $this->chat( $request );
+		if ( is_wp_error( $session ) ) {
+			return $session;
 		}
-		self::take( $session, get_current_user_id() );
+		$this->desk->accept( $session, get_current_user_id() );
 		return $this->get_session( $request );
 	}
 
@@ -309,21 +257,11 @@ final class AgentController extends Controller {
 	 * @return \WP_REST_Response|WP_Error
 	 */
 	public function end( $request ) {
-		$session = $this->sessions->by_ticket( (int) $request['ticket_id'] );
-		if ( ! $session ) {
-			return new WP_Error( 'switchboard_chat_not_found', __( 'This ticket is not a chat.', 'switchboard' ), array( 'status' => 404 ) );
+		$session = $this->chat( $request );
+		if ( is_wp_error( $session ) ) {
+			return $session;
 		}
-		if ( 'ended' !== $session['status'] ) {
-			$this->sessions->update(
-				(int) $session['id'],
-				array(
-					'status'   => 'ended',
-					'ended_at' => Time::now(),
-				)
-			);
-			( new Events() )->record( (int) $session['ticket_id'], 'chat_ended', array( 'by' => 'agent' ) );
-		}
-		$sent = $request['email_transcript'] ? ( new Transcript() )->send( (int) $session['ticket_id'] ) : false;
+		$sent = $this->desk->end( $session, (bool) $request['email_transcript'] );
 		return rest_ensure_response(
 			array(
 				'ended'             => true,
@@ -341,19 +279,14 @@ final class AgentController extends Controller {
 	 * @return \WP_REST_Response|WP_Error
 	 */
 	public function transcript( $request ) {
-		$session = $this->sessions->by_ticket( (int) $request['ticket_id'] );
-		if ( ! $session ) {
-			return new WP_Error( 'switchboard_chat_not_found', __( 'This ticket is not a chat.', 'switchboard' ), array( 'status' => 404 ) );
+		$session = $this->chat( $request );
+		if ( is_wp_error( $session ) ) {
+			return $session;
 		}
-		$customer = ( new Customers() )->get( (int) $session['customer_id'] );
-		$email    = (string) ( $customer['email'] ?? '' );
-		if ( ! is_email( $email ) ) {
-			return new WP_Error( 'switchboard_chat_no_email', __( 'This customer has no email address to send the transcript to.', 'switchboard' ), array( 'status' => 409 ) );
+		$email = $this->desk->email_transcript( $session );
+		if ( is_wp_error( $email ) ) {
+			return $email;
 		}
-		if ( ! ( new Transcript() )->send( (int) $session['ticket_id'] ) ) {
-			return new WP_Error( 'switchboard_mail_failed', __( 'The email could not be sent.', 'switchboard' ), array( 'status' => 502 ) );
-		}
-		( new Events() )->record( (int) $session['ticket_id'], 'chat_transcript_sent', array( 'to' => $email ) );
 		return rest_ensure_response(
 			array(
 				'transcript_sent'   => true,
@@ -364,23 +297,94 @@ final class AgentController extends Controller {
 	}
 
 	/**
-	 * Assigns a waiting/bot chat to an agent (also called when an agent simply replies).
+	 * The chat session of the route's ticket, or a 404.
 	 *
-	 * @param array<string, mixed> $session Session.
+	 * @param WP_REST_Request $request Request.
+	 * @return array<string, mixed>|WP_Error
 	 */
-	public static function take( array $session, int $user_id ): void {
-		if ( in_array( $session['status'], array( 'active', 'ended' ), true ) && (int) $session['agent_id'] === $user_id ) {
-			return;
+	private function chat( $request ) {
+		$session = $this->sessions->by_ticket( (int) $request['ticket_id'] );
+		if ( ! $session ) {
+			return new WP_Error( 'switchboard_chat_not_found', __( 'This ticket is not a chat.', 'switchboard' ), array( 'status' => 404 ) );
 		}
-		$sessions = new Sessions();
-		$set      = array( 'agent_id' => $user_id );
-		if ( 'ended' !== $session['status'] ) {
-			$set['status'] = 'active';
+		return $session;
+	}
+
+	/**
+	 * The chat panel's view of a session.
+	 *
+	 * @param array<string, mixed> $item    Session row.
+	 * @param WP_REST_Request      $request Request.
+	 * @return \WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		$context = json_decode( (string) $item['context'], true );
+		$agent   = (int) $item['agent_id'];
+		$data    = array(
+			'ticket_id'       => (int) $item['ticket_id'],
+			'version'         => (int) $item['agent_version'],
+			'last_message_id' => (int) $item['last_message_id'],
+			'agent_name'      => $agent > 0 ? (string) ( People::users( array( $agent ) )[ $agent ]['name'] ?? '' ) : '',
+			'status'          => (string) $item['status'],
+			'customer_id'     => (int) $item['customer_id'],
+			'user_id'         => (int) $item['user_id'],
+			'agent_id'        => (int) $item['agent_id'],
+			'page_url'        => (string) $item['page_url'],
+			'page_title'      => (string) $item['page_title'],
+			'user_agent'      => (string) $item['user_agent'],
+			'visitor_typing'  => Sessions::is_typing( $item['visitor_typing_at'] ),
+			'visitor_online'  => Sessions::visitor_present( $item ),
+			'last_seen_at'    => Time::iso( (string) $item['last_seen_at'] ),
+			'waiting_since'   => Time::iso( $item['waiting_since'] ),
+			'started_at'      => Time::iso( (string) $item['created_at'] ),
+			'ended_at'        => Time::iso( $item['ended_at'] ),
+			'context'         => is_array( $context ) ? $context : new \stdClass(),
+		);
+		return rest_ensure_response( $this->filter_response_by_context( $data, 'view' ) );
+	}
+
+	/**
+	 * The chat session as the inbox's chat panel sees it.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
 		}
-		$sessions->update( (int) $session['id'], $set );
-		$ticket = ( new TicketService() )->get( (int) $session['ticket_id'] );
-		if ( $ticket && 0 === (int) $ticket['assignee_id'] && $user_id > 0 ) {
-			( new TicketService() )->update( (int) $session['ticket_id'], array( 'assignee_id' => $user_id ) );
+		$types      = array(
+			'integer' => array( 'ticket_id', 'version', 'last_message_id', 'customer_id', 'user_id', 'agent_id' ),
+			'string'  => array( 'agent_name', 'status', 'page_url', 'page_title', 'user_agent' ),
+			'boolean' => array( 'visitor_typing', 'visitor_online' ),
+			'date'    => array( 'last_seen_at', 'waiting_since', 'started_at', 'ended_at' ),
+		);
+		$properties = array();
+		foreach ( $types as $type => $keys ) {
+			foreach ( $keys as $key ) {
+				$properties[ $key ] = 'date' === $type ? array(
+					'type'   => array( 'string', 'null' ),
+					'format' => 'date-time',
+				) : array( 'type' => $type );
+			}
 		}
+		$properties['status']['enum'] = Sessions::STATUSES;
+		$properties['context']        = array(
+			'description' => __( 'Pages the visitor opened, and what other modules add (her cart).', 'switchboard' ),
+			'type'        => 'object',
+		);
+		foreach ( $properties as $key => $property ) {
+			$properties[ $key ] = $property + array(
+				'context'  => array( 'view' ),
+				'readonly' => true,
+			);
+		}
+		$this->schema = array(
+			'$schema'              => 'http://json-schema.org/draft-04/schema#',
+			'title'                => 'switchboard_chat_session',
+			'type'                 => 'object',
+			'additionalProperties' => false,
+			'properties'           => $properties,
+		);
+		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

@@ -12,6 +12,7 @@ namespace Switchboard\Channels\Email\Rest;
 use Switchboard\Channels\Email\Importer;
 use Switchboard\Channels\Email\PostmarkMime;
 use Switchboard\Channels\Email\Secrets;
+use Switchboard\Rest\Controller;
 use Switchboard\Security\RateLimiter;
 use WP_Error;
 use WP_REST_Request;
@@ -49,7 +50,7 @@ use WP_REST_Server;
  * message is kept. With the database down WordPress itself answers 500 (dead_db()) before any
  * plugin code runs, which providers retry as well.
  */
-final class WebhookController {
+final class WebhookController extends Controller {
 
 	public const OPTION = 'switchboard_email_webhooks';
 
@@ -76,10 +77,13 @@ final class WebhookController {
 			// Mailgun posts the full MIME (body-mime) only to URLs that end in "mime": hence /mailgun/mime.
 			'/email/inbound/(?P<provider>raw|mailgun|postmark|sendgrid)(?:/mime)?',
 			array(
-				'methods'             => WP_REST_Server::CREATABLE,
-				'callback'            => array( $this, 'receive' ),
-				// Public: authenticated by the provider's signature in verify(), which runs first.
-				'permission_callback' => array( $this, 'verify' ),
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'receive' ),
+					// Public: authenticated by the provider's signature in verify(), which runs first.
+					'permission_callback' => array( $this, 'verify' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 	}
@@ -331,6 +335,25 @@ final class WebhookController {
 				'inbound_id' => $result['inbound_id'],
 			),
 			'quarantined' === $result['status'] ? 202 : 200
+		);
+	}
+
+	/**
+	 * What the provider gets back for a received message.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		return $this->object_schema(
+			'switchboard_inbound_email',
+			static fn (): array => array(
+				'status'     => array(
+					'description' => __( 'What became of the message (quarantined answers 202).', 'switchboard' ),
+					'type'        => 'string',
+				),
+				'inbound_id' => array( 'type' => 'integer' ),
+			),
+			array( 'view' )
 		);
 	}
 }
