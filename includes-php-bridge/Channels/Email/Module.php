@@ -10,8 +10,12 @@ declare( strict_types = 1 );
 namespace Switchboard\Channels\Email;
 
 use Switchboard\Channels\Email\Imap\Poller;
+use Switchboard\Channels\Email\Rest\EmailMessagesController;
+use Switchboard\Channels\Email\Rest\InboundController;
+use Switchboard\Channels\Email\Rest\MailboxConnectionsController;
 use Switchboard\Channels\Email\Rest\MailboxesController;
 use Switchboard\Channels\Email\Rest\WebhookController;
+use Switchboard\Channels\Email\Rest\WebhookSettingsController;
 
 /**
  * Registers the email channel's hooks: REST routes, delivery of replies, background polling, the
@@ -57,6 +61,10 @@ final class Module {
 	 */
 	public function register_routes(): void {
 		( new MailboxesController() )->register_routes();
+		( new MailboxConnectionsController() )->register_routes();
+		( new InboundController() )->register_routes();
+		( new WebhookSettingsController() )->register_routes();
+		( new EmailMessagesController() )->register_routes();
 		( new WebhookController() )->register_routes();
 	}
 
