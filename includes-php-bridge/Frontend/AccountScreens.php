@@ -14,14 +14,15 @@ namespace Switchboard\Frontend;
 use Switchboard\Kb\Assets;
 use Switchboard\Kb\Blocks;
 use Switchboard\Kb\Deflections;
-use WP_REST_Request;
+use Switchboard\Tickets\CustomerTickets;
+use WP_Error;
 
 /**
  * Server-rendered HTML with plain forms (works without JavaScript, nothing heavy on the
- * storefront). Every read and write goes through the ticket core's customer routes
- * (`/switchboard/v1/me/tickets…`, dispatched in-process with rest_do_request()), so ownership,
- * signed tokens, validation and rate limits are decided in one place. Forms post back to the same
- * page and redirect after success (post/redirect/get).
+ * storefront). Every read and write goes through Tickets\CustomerTickets, the service behind the
+ * customer routes (`/switchboard/v1/me/tickets…`) too, so ownership, signed tokens, validation and
+ * rate limits are decided in one place. Forms post back to the same page and redirect after
+ * success (post/redirect/get).
  */
 final class AccountScreens {
 
@@ -34,6 +35,22 @@ final class AccountScreens {
 	 * @var array{errors: array<string, string>, message: string, values: array<string, mixed>}|null
 	 */
 	private static ?array $failed = null;
+
+	/**
+	 * The customer's tickets.
+	 *
+	 * @var CustomerTickets
+	 */
+	private CustomerTickets $customer_tickets;
+
+	/**
+	 * Wires the service.
+	 *
+	 * @param CustomerTickets|null $customer_tickets The customer's tickets.
+	 */
+	public function __construct( ?CustomerTickets $customer_tickets = null ) {
+		$this->customer_tickets = $customer_tickets ?? new CustomerTickets();
+	}
 
 	/**
 	 * Hooks.
@@ -98,25 +115,16 @@ final class AccountScreens {
 	 * The list of the customer's tickets.
 	 */
 	private function render_list( string $base, string $notice ): string {
-		$page     = isset( $_GET['sb_page'] ) ? max( 1, absint( $_GET['sb_page'] ) ) : 1; // phpcs:ignore WordPress.Security.NonceVerification
-		$response = self::dispatch(
-			'GET',
-			'/switchboard/v1/me/tickets',
-			array(
-				'page'     => $page,
-				'per_page' => 20,
-			)
-		);
-		$tickets  = $response->is_error() ? array() : (array) $response->get_data();
-		$headers  = $response->get_headers();
+		$page = isset( $_GET['sb_page'] ) ? max( 1, absint( $_GET['sb_page'] ) ) : 1; // phpcs:ignore WordPress.Security.NonceVerification
+		$list = $this->customer_tickets->list( $page, 20 );
 
 		return Blocks::render_template(
 			'account/list',
 			array(
 				'base'        => $base,
-				'tickets'     => $tickets,
+				'tickets'     => $list['items'],
 				'page'        => $page,
-				'total_pages' => (int) ( $headers['X-WP-TotalPages'] ?? 1 ),
+				'total_pages' => (int) ceil( $list['total'] / 20 ),
 				'notice'      => $notice,
 				'new_url'     => add_query_arg( Links::VIEW, 'new', $base ),
 			)
@@ -127,25 +135,23 @@ final class AccountScreens {
 	 * One ticket: thread, reply form, rating.
 	 */
 	private function render_ticket( string $base, int $ticket_id, string $token, string $notice ): string {
-		$params   = '' !== $token ? array( 'token' => $token ) : array();
-		$response = self::dispatch( 'GET', '/switchboard/v1/me/tickets/' . $ticket_id, $params );
-		if ( $response->is_error() ) {
-			$status = $response->get_status();
-			if ( 401 === $status ) {
+		$row = $this->customer_tickets->authorize( $ticket_id, $token );
+		if ( is_wp_error( $row ) ) {
+			if ( 401 === ( $row->get_error_data()['status'] ?? 0 ) ) {
 				return Blocks::render_template( 'account/login', array( 'redirect' => Links::current() ) );
 			}
 			return Blocks::render_template(
 				'account/notice',
 				array(
 					'type'    => 'error',
-					'message' => 'switchboard_link_expired' === ( $response->get_data()['code'] ?? '' )
+					'message' => 'switchboard_link_expired' === $row->get_error_code()
 						? __( 'This link has expired. Reply to our last e-mail, or sign in, to see your request.', 'switchboard' )
 						: __( 'This ticket does not exist or the link is no longer valid.', 'switchboard' ),
 					'back'    => is_user_logged_in() ? $base : '',
 				)
 			);
 		}
-		$ticket = (array) $response->get_data();
+		$ticket = $this->customer_tickets->view()->detail( $row, $token );
 
 		return Blocks::render_template(
 			'account/ticket',
@@ -218,7 +224,6 @@ final class AccountScreens {
 		$ticket_id = isset( $_POST['ticket_id'] ) ? absint( $_POST['ticket_id'] ) : 0;
 		$token     = isset( $_POST['token'] ) ? sanitize_key( wp_unslash( $_POST['token'] ) ) : '';
 		$body      = isset( $_POST['body'] ) ? sanitize_textarea_field( wp_unslash( $_POST['body'] ) ) : '';
-		$params    = '' !== $token ? array( 'token' => $token ) : array();
 
 		switch ( $action ) {
 			case 'reply':
@@ -227,40 +232,42 @@ final class AccountScreens {
 					self::fail( array( 'attachments' => implode( ' ', $uploads['errors'] ) ), '', array( 'body' => $body ) );
 					return;
 				}
-				$response = self::dispatch(
-					'POST',
-					'/switchboard/v1/me/tickets/' . $ticket_id . '/messages',
-					$params + array(
+				$result = $this->customer_tickets->submit(
+					'reply',
+					array(
 						'body'              => $body,
 						'attachments'       => $uploads['ids'],
 						'attachment_claims' => $uploads['claims'],
-					)
+					),
+					$ticket_id,
+					$token
 				);
-				if ( $response->is_error() ) {
+				if ( is_wp_error( $result ) ) {
 					Uploads::discard( $uploads );
-					self::fail_from( $response, array( 'body' => $body ) );
+					self::fail_from( $result, array( 'body' => $body ) );
 					return;
 				}
 				self::redirect( $base, $ticket_id, $token, 'replied' );
 				return;
 
 			case 'rate':
-				$score    = isset( $_POST['score'] ) ? absint( $_POST['score'] ) : 0;
-				$comment  = isset( $_POST['comment'] ) ? sanitize_textarea_field( wp_unslash( $_POST['comment'] ) ) : '';
-				$response = self::dispatch(
-					'POST',
-					'/switchboard/v1/me/tickets/' . $ticket_id . '/rating',
-					$params + array(
+				$score   = isset( $_POST['score'] ) ? absint( $_POST['score'] ) : 0;
+				$comment = isset( $_POST['comment'] ) ? sanitize_textarea_field( wp_unslash( $_POST['comment'] ) ) : '';
+				$result  = $this->customer_tickets->submit(
+					'rate',
+					array(
 						'score'   => $score,
 						'comment' => $comment,
-					)
+					),
+					$ticket_id,
+					$token
 				);
-				if ( $response->is_error() ) {
-					if ( 400 === $response->get_status() ) {
+				if ( is_wp_error( $result ) ) {
+					if ( 400 === ( $result->get_error_data()['status'] ?? 0 ) ) {
 						self::fail( array( 'score' => __( 'Please choose from 1 to 5 stars.', 'switchboard' ) ), '', array( 'comment' => $comment ) );
 						return;
 					}
-					self::fail_from( $response, array( 'comment' => $comment ) );
+					self::fail_from( $result, array( 'comment' => $comment ) );
 					return;
 				}
 				self::redirect( $base, $ticket_id, $token, 'rated' );
@@ -292,28 +299,17 @@ final class AccountScreens {
 					self::fail( array( 'attachments' => implode( ' ', $uploads['errors'] ) ), '', $values );
 					return;
 				}
-				$response = self::dispatch(
-					'POST',
-					'/switchboard/v1/me/tickets',
-					array(
-						'subject'       => $subject,
-						'body'          => $body,
-						'order_id'      => $order_id,
-						'order_item_id' => $item_id,
-						'attachments'   => $uploads['ids'],
-					)
-				);
-				if ( $response->is_error() ) {
+				$created = $this->customer_tickets->submit( 'new', $values + array( 'attachments' => $uploads['ids'] ) );
+				if ( is_wp_error( $created ) ) {
 					Uploads::discard( $uploads );
-					self::fail_from( $response, $values );
+					self::fail_from( $created, $values );
 					return;
 				}
-				$created = (array) $response->get_data();
 				$session = isset( $_POST['session'] ) ? sanitize_key( wp_unslash( $_POST['session'] ) ) : '';
 				if ( Deflections::valid_session( $session ) ) {
-					( new Deflections() )->submitted( $session, (int) $created['id'] );
+					( new Deflections() )->submitted( $session, (int) $created );
 				}
-				self::redirect( $base, (int) $created['id'], '', 'created' );
+				self::redirect( $base, (int) $created, '', 'created' );
 				return;
 		}
 	}
@@ -353,35 +349,19 @@ final class AccountScreens {
 	}
 
 	/**
-	 * A failure from a REST error response.
+	 * A failure from the service's error (field messages from its `params`).
 	 *
-	 * @param \WP_REST_Response    $response Error response.
-	 * @param array<string, mixed> $values   Submitted values.
+	 * @param WP_Error             $error  Error.
+	 * @param array<string, mixed> $values Submitted values.
 	 */
-	private static function fail_from( \WP_REST_Response $response, array $values ): void {
-		$data   = (array) $response->get_data();
-		$errors = array();
-		foreach ( (array) ( $data['data']['params'] ?? array() ) as $field => $message ) {
-			$errors[ (string) $field ] = (string) $message;
+	private static function fail_from( WP_Error $error, array $values ): void {
+		$data    = (array) $error->get_error_data();
+		$errors  = array();
+		$message = $error->get_error_message();
+		foreach ( (array) ( $data['params'] ?? array() ) as $field => $text ) {
+			$errors[ (string) $field ] = (string) $text;
 		}
-		self::fail( $errors, (string) ( $data['message'] ?? __( 'Something went wrong. Please try again.', 'switchboard' ) ), $values );
-	}
-
-	/**
-	 * Runs a Switchboard REST route in-process as the current user.
-	 *
-	 * @param string               $method HTTP method.
-	 * @param string               $route  Route.
-	 * @param array<string, mixed> $params Parameters.
-	 */
-	public static function dispatch( string $method, string $route, array $params ): \WP_REST_Response {
-		$request = new WP_REST_Request( $method, $route );
-		if ( 'GET' === $method ) {
-			$request->set_query_params( $params );
-		} else {
-			$request->set_body_params( $params );
-		}
-		return rest_ensure_response( rest_do_request( $request ) );
+		self::fail( $errors, '' !== $message ? $message : __( 'Something went wrong. Please try again.', 'switchboard' ), $values );
 	}
 
 	/**

@@ -19,6 +19,7 @@ use Switchboard\Rest\PresenceController;
 use Switchboard\Rest\QueuesController;
 use Switchboard\Rest\TagsController;
 use Switchboard\Rest\TeamsController;
+use Switchboard\Rest\TicketActionsController;
 use Switchboard\Rest\TicketsController;
 
 /**
@@ -44,10 +45,12 @@ final class Module {
 	 * @return array<int, \WP_REST_Controller>
 	 */
 	public function controllers( array $controllers ): array {
+		$tickets = new TicketsController();
 		return array_merge(
 			$controllers,
 			array(
-				new TicketsController(),
+				$tickets,
+				new TicketActionsController( $tickets ),
 				new MessagesController(),
 				new AttachmentsController(),
 				new CustomersController(),

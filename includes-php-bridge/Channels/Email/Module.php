@@ -10,8 +10,12 @@ declare( strict_types = 1 );
 namespace Switchboard\Channels\Email;
 
 use Switchboard\Channels\Email\Imap\Poller;
+use Switchboard\Channels\Email\Rest\EmailMessagesController;
+use Switchboard\Channels\Email\Rest\InboundController;
+use Switchboard\Channels\Email\Rest\MailboxConnectionsController;
 use Switchboard\Channels\Email\Rest\MailboxesController;
 use Switchboard\Channels\Email\Rest\WebhookController;
+use Switchboard\Channels\Email\Rest\WebhookSettingsController;
 use Switchboard\Mail\Notice;
 use Switchboard\Mail\ReplyDelivery;
 use Switchboard\Mail\Transport;
@@ -60,6 +64,10 @@ final class Module {
 	 */
 	public function register_routes(): void {
 		( new MailboxesController() )->register_routes();
+		( new MailboxConnectionsController() )->register_routes();
+		( new InboundController() )->register_routes();
+		( new WebhookSettingsController() )->register_routes();
+		( new EmailMessagesController() )->register_routes();
 		( new WebhookController() )->register_routes();
 	}
 
