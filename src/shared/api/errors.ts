@@ -17,3 +17,20 @@ export function toApiError( error: unknown ): ApiError {
 	}
 	return { code: 'switchboard_network', message: String( error ) };
 }
+
+/**
+ * Like toApiError, also for a thrown Response (apiFetch with `parse: false` throws the Response
+ * itself): its JSON body is the error.
+ *
+ * @param error What was thrown.
+ */
+export async function asApiError( error: unknown ): Promise< ApiError > {
+	if ( typeof Response !== 'undefined' && error instanceof Response ) {
+		try {
+			return toApiError( await error.json() );
+		} catch {
+			return toApiError( new Error( error.statusText ) );
+		}
+	}
+	return toApiError( error );
+}

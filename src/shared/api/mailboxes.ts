@@ -20,18 +20,15 @@ export type SmtpSecurity = '' | 'ssl' | 'starttls' | 'none';
 export type AfterImport = 'seen' | 'move' | 'none';
 
 /**
- * A mailbox as the REST API returns it. The IMAP password is never sent back, only whether one
- * is stored (`imap_password_set`).
+ * A mailbox's settings: what the REST API returns and what the form sends.
  */
-export interface Mailbox {
-	id: number;
+export interface MailboxSettings {
 	name: string;
 	address: string;
 	imap_host: string;
 	imap_port: number;
 	imap_security: ImapSecurity;
 	imap_user: string;
-	imap_password_set: boolean;
 	imap_folder: string;
 	after_import: AfterImport;
 	move_folder: string;
@@ -50,6 +47,15 @@ export interface Mailbox {
 	smtp_port: number;
 	smtp_security: SmtpSecurity;
 	smtp_user: string;
+}
+
+/**
+ * A mailbox as the REST API returns it. The passwords are never sent back, only whether one
+ * is stored (`imap_password_set`, `smtp_password_set`).
+ */
+export interface Mailbox extends MailboxSettings {
+	id: number;
+	imap_password_set: boolean;
 	smtp_password_set: boolean;
 	failures: number;
 	last_error: string;
@@ -59,35 +65,11 @@ export interface Mailbox {
 }
 
 /**
- * What the form sends. `imap_password` is only included when the manager typed one: leaving it
+ * What the form sends. A password is only included when the manager typed one: leaving it
  * out keeps the stored password.
  */
-export interface MailboxInput {
-	name: string;
-	address: string;
-	imap_host: string;
-	imap_port: number;
-	imap_security: ImapSecurity;
-	imap_user: string;
+export interface MailboxInput extends MailboxSettings {
 	imap_password?: string;
-	imap_folder: string;
-	after_import: AfterImport;
-	move_folder: string;
-	poll_interval: number;
-	is_active: boolean;
-	/** Default team of new tickets (0 = none). */
-	team_id: number;
-	tags: string[];
-	signature: string;
-	/** Quote the customer's last message below replies. */
-	quote_history: boolean;
-	acknowledge: boolean;
-	ack_subject: string;
-	ack_body: string;
-	smtp_host: string;
-	smtp_port: number;
-	smtp_security: SmtpSecurity;
-	smtp_user: string;
 	/** Only when typed; leaving it out keeps the stored one. */
 	smtp_password?: string;
 }

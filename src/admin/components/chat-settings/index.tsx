@@ -30,17 +30,8 @@ import {
 } from '../../../shared/api/chat';
 import { toApiError } from '../../../shared/api/errors';
 import type { ApiError } from '../../../shared/types';
+import { ColorField, HoursFieldset } from './fields';
 import './style.scss';
-
-const DAYS = (): string[] => [
-	__( 'Sunday', 'switchboard' ),
-	__( 'Monday', 'switchboard' ),
-	__( 'Tuesday', 'switchboard' ),
-	__( 'Wednesday', 'switchboard' ),
-	__( 'Thursday', 'switchboard' ),
-	__( 'Friday', 'switchboard' ),
-	__( 'Saturday', 'switchboard' ),
-];
 
 /**
  * Page ids typed as "12, 34" → [12, 34]; anything else is left for the server to refuse.
@@ -116,7 +107,6 @@ export default function ChatSettingsTab() {
 		}
 	};
 
-	const days = DAYS();
 	return (
 		<form
 			className="switchboard-chat-settings"
@@ -134,36 +124,10 @@ export default function ChatSettingsTab() {
 				checked={ draft.enabled }
 				onChange={ ( enabled: boolean ) => set( { enabled } ) }
 			/>
-			<div className="components-base-control">
-				<label
-					className="components-base-control__label"
-					htmlFor="switchboard-chat-color"
-				>
-					{ __( 'Colour', 'switchboard' ) }
-				</label>
-				<div className="switchboard-chat-settings__color">
-					<input
-						id="switchboard-chat-color"
-						type="color"
-						value={
-							/^#[0-9a-f]{6}$/i.test( draft.color )
-								? draft.color
-								: '#2271b1'
-						}
-						onChange={ ( event ) =>
-							set( { color: event.target.value } )
-						}
-					/>
-					<TextControl
-						__nextHasNoMarginBottom
-						__next40pxDefaultSize
-						hideLabelFromVision
-						label={ __( 'Colour (hex)', 'switchboard' ) }
-						value={ draft.color }
-						onChange={ ( color: string ) => set( { color } ) }
-					/>
-				</div>
-			</div>
+			<ColorField
+				value={ draft.color }
+				onChange={ ( color ) => set( { color } ) }
+			/>
 			<TextareaControl
 				__nextHasNoMarginBottom
 				label={ __( 'Greeting', 'switchboard' ) }
@@ -250,29 +214,10 @@ export default function ChatSettingsTab() {
 				}
 			/>
 			{ draft.hours_enabled && (
-				<fieldset className="switchboard-chat-settings__hours">
-					<legend>
-						{ __(
-							'Business hours (site timezone, HH:MM-HH:MM; empty = closed)',
-							'switchboard'
-						) }
-					</legend>
-					{ days.map( ( day, index ) => (
-						<TextControl
-							key={ day }
-							__nextHasNoMarginBottom
-							__next40pxDefaultSize
-							label={ day }
-							placeholder="09:00-17:00"
-							value={ draft.hours[ index ] ?? '' }
-							onChange={ ( value: string ) => {
-								const hours = [ ...draft.hours ];
-								hours[ index ] = value.trim();
-								set( { hours } );
-							} }
-						/>
-					) ) }
-				</fieldset>
+				<HoursFieldset
+					hours={ draft.hours }
+					onChange={ ( hours ) => set( { hours } ) }
+				/>
 			) }
 			{ saveError && (
 				<ErrorNotice

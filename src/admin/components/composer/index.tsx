@@ -18,15 +18,17 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { Agent, Attachment, CannedResponse } from '../../../shared/types';
-import { uploadAttachment } from '../../../shared/api/tickets';
+import type { Agent, CannedResponse } from '../../../shared/types';
 import { renderCannedResponse } from '../../../shared/api/canned-responses';
 import { toApiError } from '../../../shared/api/errors';
 import { channelLabel } from '../../labels';
-import { formatBytes, mentionAt, textToHtml } from '../../utils/text';
+import { textToHtml } from '../../utils/text';
 import { isSendShortcut } from '../../hooks/use-shortcuts';
 import CannedResponsePicker from '../canned-response-picker';
 import KbArticlePicker, { articleLink } from '../kb-article-picker';
+import AttachedFiles from './attached-files';
+import { MentionList, useMentions } from './mentions';
+import { useUploads } from './use-uploads';
 import './style.scss';
 
 export type ComposerMode = 'reply' | 'note';
@@ -54,17 +56,11 @@ const Composer = forwardRef< ComposerHandle, Props >( function Composer(
 ) {
 	const [ mode, setMode ] = useState< ComposerMode >( 'reply' );
 	const [ text, setText ] = useState( '' );
-	const [ files, setFiles ] = useState< Attachment[] >( [] );
-	const [ uploading, setUploading ] = useState( 0 );
 	const [ sending, setSending ] = useState( false );
 	const [ inserting, setInserting ] = useState( false );
-	const [ mention, setMention ] = useState< {
-		start: number;
-		query: string;
-	} | null >( null );
-	const [ mentionIndex, setMentionIndex ] = useState( 0 );
 	const textareaRef = useRef< HTMLTextAreaElement >( null );
-	const fileRef = useRef< HTMLInputElement >( null );
+	const { files, setFiles, uploading, upload, fileRef } =
+		useUploads( onError );
 
 	useImperativeHandle( ref, () => ( {
 		focus: ( nextMode?: ComposerMode ) => {
@@ -76,44 +72,19 @@ const Composer = forwardRef< ComposerHandle, Props >( function Composer(
 	} ) );
 
 	const isNote = mode === 'note';
-	const suggestions =
-		isNote && mention
-			? agents
-					.filter(
-						( agent ) =>
-							agent.login
-								.toLowerCase()
-								.startsWith( mention.query.toLowerCase() ) ||
-							agent.name
-								.toLowerCase()
-								.includes( mention.query.toLowerCase() )
-					)
-					.slice( 0, 6 )
-			: [];
+	const mentions = useMentions( {
+		agents,
+		enabled: isNote,
+		text,
+		setText,
+		textareaRef,
+	} );
+	const { suggestions, index: mentionIndex } = mentions;
 
 	const updateText = ( value: string, caret: number ) => {
 		setText( value );
-		setMention( mentionAt( value, caret ) );
-		setMentionIndex( 0 );
+		mentions.track( value, caret );
 		onTyping?.( value.trim() !== '' );
-	};
-
-	const insertMention = ( agent: Agent ) => {
-		if ( ! mention ) {
-			return;
-		}
-		const caret = textareaRef.current?.selectionStart ?? text.length;
-		const next =
-			text.slice( 0, mention.start ) +
-			`@${ agent.login } ` +
-			text.slice( caret );
-		setText( next );
-		setMention( null );
-		const position = mention.start + agent.login.length + 2;
-		window.requestAnimationFrame( () => {
-			textareaRef.current?.focus();
-			textareaRef.current?.setSelectionRange( position, position );
-		} );
 	};
 
 	const insertText = ( snippet: string ) => {
@@ -141,33 +112,6 @@ const Composer = forwardRef< ComposerHandle, Props >( function Composer(
 			onError( toApiError( error ).message );
 		} finally {
 			setInserting( false );
-		}
-	};
-
-	const upload = async ( list: FileList | null ) => {
-		if ( ! list ) {
-			return;
-		}
-		for ( const file of Array.from( list ) ) {
-			setUploading( ( n ) => n + 1 );
-			try {
-				const stored = await uploadAttachment( file );
-				setFiles( ( current ) => [ ...current, stored ] );
-			} catch ( error ) {
-				onError(
-					sprintf(
-						/* translators: 1: file name, 2: error message */
-						__( 'Could not attach %1$s: %2$s', 'switchboard' ),
-						file.name,
-						toApiError( error ).message
-					)
-				);
-			} finally {
-				setUploading( ( n ) => n - 1 );
-			}
-		}
-		if ( fileRef.current ) {
-			fileRef.current.value = '';
 		}
 	};
 
@@ -273,91 +217,23 @@ const Composer = forwardRef< ComposerHandle, Props >( function Composer(
 							send();
 							return;
 						}
-						if ( suggestions.length ) {
-							if ( event.key === 'ArrowDown' ) {
-								event.preventDefault();
-								setMentionIndex(
-									( i ) => ( i + 1 ) % suggestions.length
-								);
-							} else if ( event.key === 'ArrowUp' ) {
-								event.preventDefault();
-								setMentionIndex(
-									( i ) =>
-										( i - 1 + suggestions.length ) %
-										suggestions.length
-								);
-							} else if (
-								event.key === 'Enter' ||
-								event.key === 'Tab'
-							) {
-								event.preventDefault();
-								insertMention( suggestions[ mentionIndex ] );
-							} else if ( event.key === 'Escape' ) {
-								event.preventDefault();
-								setMention( null );
-							}
-						}
+						mentions.onKeyDown( event );
 					} }
 				/>
-				{ suggestions.length > 0 && (
-					<ul
-						id="switchboard-mentions"
-						role="listbox"
-						className="switchboard-composer__mentions"
-						aria-label={ __( 'Mention an agent', 'switchboard' ) }
-					>
-						{ suggestions.map( ( agent, index ) => (
-							<li
-								key={ agent.id }
-								id={ `switchboard-mention-${ agent.id }` }
-								role="option"
-								aria-selected={ index === mentionIndex }
-								className={
-									index === mentionIndex ? 'is-selected' : ''
-								}
-								onMouseDown={ ( event ) => {
-									event.preventDefault();
-									insertMention( agent );
-								} }
-							>
-								<strong>{ agent.name }</strong> @{ agent.login }
-							</li>
-						) ) }
-					</ul>
-				) }
+				<MentionList
+					suggestions={ suggestions }
+					index={ mentionIndex }
+					onPick={ mentions.insert }
+				/>
 			</div>
-			{ files.length > 0 && (
-				<ul
-					className="switchboard-composer__files"
-					aria-label={ __( 'Attached files', 'switchboard' ) }
-				>
-					{ files.map( ( file ) => (
-						<li key={ file.id }>
-							{ file.filename }{ ' ' }
-							<span>{ formatBytes( file.size ) }</span>
-							<Button
-								size="small"
-								variant="link"
-								isDestructive
-								label={ sprintf(
-									/* translators: %s: file name */
-									__( 'Remove %s', 'switchboard' ),
-									file.filename
-								) }
-								onClick={ () =>
-									setFiles( ( current ) =>
-										current.filter(
-											( f ) => f.id !== file.id
-										)
-									)
-								}
-							>
-								×
-							</Button>
-						</li>
-					) ) }
-				</ul>
-			) }
+			<AttachedFiles
+				files={ files }
+				onRemove={ ( id ) =>
+					setFiles( ( current ) =>
+						current.filter( ( f ) => f.id !== id )
+					)
+				}
+			/>
 			<div className="switchboard-composer__actions">
 				<CannedResponsePicker
 					onPick={ pickCanned }

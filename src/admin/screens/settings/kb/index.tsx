@@ -1,0 +1,8 @@
+/**
+ * Settings → Knowledge base. A tab of its own chunk (see ../index.tsx).
+ */
+
+/**
+ * Internal dependencies
+ */
+export { default } from '../../../components/kb-insights';

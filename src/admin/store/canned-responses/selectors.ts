@@ -1,0 +1,10 @@
+/**
+ * Internal dependencies
+ */
+import { entity } from './entity';
+
+export const selectors = {
+	...entity.selectors,
+	getCannedResponses: entity.selectors.getRecords,
+	getCannedResponsesError: entity.selectors.getRecordsError,
+};
