@@ -8,14 +8,13 @@
  */
 import {
 	Button,
-	ComboboxControl,
 	SelectControl,
 	TextControl,
 	TextareaControl,
 	ToggleControl,
 } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useEffect, useState } from '@wordpress/element';
+import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -23,9 +22,7 @@ import { __ } from '@wordpress/i18n';
  */
 import { coreStore, ticketsStore } from '../../store';
 import { navigate } from '../../router';
-import { searchCustomers } from '../../../shared/api/customers';
 import { toApiError } from '../../../shared/api/errors';
-import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import {
 	KNOWN_CHANNELS,
 	PRIORITIES,
@@ -39,11 +36,11 @@ import { textToHtml } from '../../utils/text';
 import TeamSelect from '../../components/team-select';
 import type {
 	Agent,
-	Customer,
 	NewTicket,
 	TicketPriority,
 	TicketStatus,
 } from '../../../shared/types';
+import CustomerFieldset from './customer-fieldset';
 import './style.scss';
 
 /** A stable empty list while agents load (a new [] on every call makes useSelect warn). */
@@ -61,8 +58,6 @@ export default function NewTicketScreen() {
 	const { createNotice } = useDispatch( coreStore );
 
 	const [ isNewCustomer, setIsNewCustomer ] = useState( false );
-	const [ customerSearch, setCustomerSearch ] = useState( '' );
-	const [ matches, setMatches ] = useState< Customer[] >( [] );
 	const [ customerId, setCustomerId ] = useState< number | null >( null );
 	const [ customer, setCustomer ] = useState( {
 		name: '',
@@ -82,20 +77,6 @@ export default function NewTicketScreen() {
 	const [ orderId, setOrderId ] = useState( '' );
 	const [ busy, setBusy ] = useState( false );
 	const [ error, setError ] = useState< string | null >( null );
-	const debounced = useDebouncedValue( customerSearch, 300 );
-
-	useEffect( () => {
-		if ( debounced.trim().length < 2 ) {
-			return;
-		}
-		let current = true;
-		searchCustomers( debounced.trim() )
-			.then( ( page ) => current && setMatches( page.items ) )
-			.catch( () => current && setMatches( [] ) );
-		return () => {
-			current = false;
-		};
-	}, [ debounced ] );
 
 	const hasCustomer = isNewCustomer
 		? !! (
@@ -164,68 +145,14 @@ export default function NewTicketScreen() {
 						<p>{ error }</p>
 					</div>
 				) }
-				<fieldset className="switchboard-new-ticket__customer">
-					<legend>{ __( 'Customer', 'switchboard' ) }</legend>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __( 'New customer', 'switchboard' ) }
-						checked={ isNewCustomer }
-						onChange={ setIsNewCustomer }
-					/>
-					{ isNewCustomer ? (
-						<div className="switchboard-new-ticket__row">
-							<TextControl
-								__nextHasNoMarginBottom
-								__next40pxDefaultSize
-								label={ __( 'Name', 'switchboard' ) }
-								value={ customer.name }
-								onChange={ ( name ) =>
-									setCustomer( { ...customer, name } )
-								}
-							/>
-							<TextControl
-								__nextHasNoMarginBottom
-								__next40pxDefaultSize
-								type="email"
-								label={ __( 'Email', 'switchboard' ) }
-								value={ customer.email }
-								onChange={ ( email ) =>
-									setCustomer( { ...customer, email } )
-								}
-							/>
-							<TextControl
-								__nextHasNoMarginBottom
-								__next40pxDefaultSize
-								type="tel"
-								label={ __( 'Phone', 'switchboard' ) }
-								value={ customer.phone }
-								onChange={ ( phone ) =>
-									setCustomer( { ...customer, phone } )
-								}
-							/>
-						</div>
-					) : (
-						<ComboboxControl
-							__nextHasNoMarginBottom
-							__next40pxDefaultSize
-							label={ __(
-								'Find a customer (name, email or phone)',
-								'switchboard'
-							) }
-							value={ customerId ? String( customerId ) : null }
-							options={ matches.map( ( match ) => ( {
-								value: String( match.id ),
-								label: [ match.name, match.email, match.phone ]
-									.filter( Boolean )
-									.join( ' · ' ),
-							} ) ) }
-							onFilterValueChange={ setCustomerSearch }
-							onChange={ ( value?: string | null ) =>
-								setCustomerId( value ? Number( value ) : null )
-							}
-						/>
-					) }
-				</fieldset>
+				<CustomerFieldset
+					isNew={ isNewCustomer }
+					onToggleNew={ setIsNewCustomer }
+					customer={ customer }
+					onCustomerChange={ setCustomer }
+					customerId={ customerId }
+					onCustomerIdChange={ setCustomerId }
+				/>
 				<TextControl
 					__nextHasNoMarginBottom
 					__next40pxDefaultSize

@@ -27,13 +27,12 @@ import CustomerPanel from '../../components/customer-panel';
 import SenderNotice from '../../components/sender-notice';
 import PresenceIndicator from '../../components/presence-indicator';
 import ErrorNotice from '../../components/error-notice';
-import { ChannelIcon, StatusBadge } from '../../components/ticket-badges';
 import Loading from '../../components/loading';
-import { channelLabel } from '../../labels';
 import { getPreferences } from '../../preferences';
 import { toApiError } from '../../../shared/api/errors';
 import type { Agent, Message, Tag, TicketPatch } from '../../../shared/types';
 import { confirmAction } from '../../utils/confirm';
+import TicketHeader from './ticket-header';
 import './style.scss';
 
 /** Stable empties while loading (a new [] on every call makes useSelect re-render and warn). */
@@ -138,6 +137,11 @@ export default function TicketScreen( { route }: { route: Route } ) {
 		return <Loading />;
 	}
 
+	const woocommerceActive = !! (
+		overview?.woocommerce_active ??
+		window.switchboardSettings?.woocommerceActive
+	);
+
 	const onChange = async ( patch: TicketPatch ) => {
 		try {
 			await updateTicket( id, patch );
@@ -178,54 +182,13 @@ export default function TicketScreen( { route }: { route: Route } ) {
 			className="switchboard-ticket"
 			aria-labelledby="switchboard-ticket-subject"
 		>
-			<header className="switchboard-ticket__header">
-				<Button
-					variant="tertiary"
-					size="compact"
-					onClick={ backToInbox }
-					aria-keyshortcuts="Escape"
-				>
-					{ __( '← Inbox', 'switchboard' ) }
-				</Button>
-				<h2
-					id="switchboard-ticket-subject"
-					className="switchboard-ticket__subject"
-				>
-					<span className="switchboard-ticket__number">
-						#{ ticket.number }
-					</span>{ ' ' }
-					{ ticket.subject || __( '(no subject)', 'switchboard' ) }
-				</h2>
-				<StatusBadge status={ ticket.status } />
-				<span className="switchboard-ticket__channel">
-					<ChannelIcon channel={ ticket.channel } />{ ' ' }
-					{ channelLabel( ticket.channel ) }
-				</span>
-				{ position >= 0 && (
-					<span className="switchboard-ticket__nav">
-						<Button
-							size="compact"
-							variant="tertiary"
-							disabled={ position <= 0 }
-							onClick={ () => goTo( -1 ) }
-							label={ __( 'Previous ticket (k)', 'switchboard' ) }
-							aria-keyshortcuts="k"
-						>
-							‹
-						</Button>
-						<Button
-							size="compact"
-							variant="tertiary"
-							disabled={ position >= listIds.length - 1 }
-							onClick={ () => goTo( 1 ) }
-							label={ __( 'Next ticket (j)', 'switchboard' ) }
-							aria-keyshortcuts="j"
-						>
-							›
-						</Button>
-					</span>
-				) }
-			</header>
+			<TicketHeader
+				ticket={ ticket }
+				position={ position }
+				count={ listIds.length }
+				onBack={ backToInbox }
+				onGo={ goTo }
+			/>
 			<PresenceIndicator others={ others } />
 			<div className="switchboard-ticket__columns">
 				<div className="switchboard-ticket__conversation">
@@ -305,12 +268,7 @@ export default function TicketScreen( { route }: { route: Route } ) {
 						agents={ agents }
 						tags={ tags }
 						currentUserId={ overview?.user.id ?? 0 }
-						woocommerceActive={
-							!! (
-								overview?.woocommerce_active ??
-								window.switchboardSettings?.woocommerceActive
-							)
-						}
+						woocommerceActive={ woocommerceActive }
 						canManage={ !! overview?.capabilities.manage }
 						onChange={ onChange }
 						onMerge={ async ( sourceId, confirmCustomers ) => {
@@ -342,12 +300,7 @@ export default function TicketScreen( { route }: { route: Route } ) {
 					/>
 					<CustomerPanel
 						ticket={ ticket }
-						woocommerceActive={
-							!! (
-								overview?.woocommerce_active ??
-								window.switchboardSettings?.woocommerceActive
-							)
-						}
+						woocommerceActive={ woocommerceActive }
 					/>
 				</aside>
 			</div>
