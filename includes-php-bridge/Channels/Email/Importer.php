@@ -10,15 +10,11 @@ declare( strict_types = 1 );
 namespace Switchboard\Channels\Email;
 
 use Switchboard\Channels\Email\Mime\Message;
-use Switchboard\Channels\Email\Mime\Part;
-use Switchboard\Channels\Email\Mime\Tnef;
 use Switchboard\Channels\Email\Mime\Parser;
 use Switchboard\Channels\Email\Threading\CoreDirectory;
 use Switchboard\Channels\Email\Threading\Signer;
 use Switchboard\Channels\Email\Threading\Threader;
-use Switchboard\Db\Installer;
 use Switchboard\Mail\AcknowledgementMail;
-use Switchboard\Tickets\Attachments;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Messages;
 use Switchboard\Tickets\OrphanAttachments;
@@ -28,11 +24,11 @@ use WP_Error;
 /**
  * Imports one raw message:
  * 1. the raw bytes are written to the inbound store first (nothing is lost after this returns an id);
- * 2. parse and classify; own mail is ignored, bounces mark the original outgoing message;
- * 3. the sender becomes (or matches) a customer identity; CC'd people are recorded only;
+ * 2. parse and classify; own mail is ignored, bounces mark the original outgoing message (Bounces);
+ * 3. the sender becomes (or matches) a customer identity; CC'd people are recorded only (Participants);
  * 4. the message threads onto its ticket (signed evidence only) or starts a new one;
- * 5. attachments are stored, quoted history stripped for display, the message added once
- *    (dedupe on Message-ID); 6. the inbound row is marked stored.
+ * 5. attachments are stored (InboundFiles), quoted history stripped for display, the message added
+ *    once (dedupe on Message-ID); 6. the inbound row is marked stored.
  * Anything that throws quarantines the row with its raw source for a manager to retry.
  */
 final class Importer {
@@ -145,7 +141,7 @@ final class Importer {
 	 */
 	private function import_parsed( int $inbound_id, Message $message, array $context ): array {
 		$kind    = Classifier::classify( $message );
-		$from    = $message->from() ?? ( $message->addresses( 'reply-to' )[0] ?? ( $message->addresses( 'sender' )[0] ?? null ) );
+		$from    = Participants::sender( $message );
 		$subject = trim( (string) $message->subject() );
 		$msgid   = $message->message_id_token();
 		$base    = array(
@@ -158,7 +154,7 @@ final class Importer {
 		// Our own mail (a mailbox writing to another, a loop through a forwarder).
 		$mailboxes = new Mailboxes();
 		$own       = $mailboxes->addresses();
-		if ( null !== $message->header( 'x-switchboard-ticket' ) || ( null !== $from && in_array( (string) preg_replace( '/\+[^@]*@/', '@', $from['address'] ), $own, true ) ) ) {
+		if ( null !== $message->header( 'x-switchboard-ticket' ) || ( null !== $from && Participants::is_own( $from['address'], $own ) ) ) {
 			return $base + array(
 				'status' => 'ignored',
 				'error'  => 'own mail',
@@ -166,7 +162,7 @@ final class Importer {
 		}
 
 		if ( Classifier::BOUNCE === $kind ) {
-			return $base + $this->handle_bounce( $message );
+			return $base + ( new Bounces() )->handle( $message );
 		}
 
 		if ( null === $from || ! preg_match( '/^[^@\s]+@[^@\s]+$/', (string) $from['address'] ) ) {
@@ -190,22 +186,8 @@ final class Importer {
 			)
 		);
 
-		$mailbox = (int) ( $context['mailbox_id'] ?? 0 ) > 0 ? $mailboxes->get( (int) $context['mailbox_id'] ) : null;
-		if ( null === $mailbox ) {
-			foreach ( array_merge( $message->addresses( 'to' ), $message->addresses( 'cc' ) ) as $to ) {
-				$mailbox = $mailboxes->find_by_address( $to['address'] );
-				if ( null !== $mailbox ) {
-					break;
-				}
-			}
-		}
-
-		$cc = array();
-		foreach ( array_merge( $message->addresses( 'to' ), $message->addresses( 'cc' ) ) as $address ) {
-			if ( ! in_array( (string) preg_replace( '/\+[^@]*@/', '@', $address['address'] ), $own, true ) && $address['address'] !== $from['address'] ) {
-				$cc[] = $address['address'];
-			}
-		}
+		$mailbox = Participants::mailbox( $message, $mailboxes, (int) ( $context['mailbox_id'] ?? 0 ) );
+		$cc      = Participants::cc( $message, $own, $from['address'] );
 
 		$html      = $message->html();
 		$text      = $message->text();
@@ -258,7 +240,7 @@ final class Importer {
 			);
 		}
 
-		$attachments                 = $this->store_files( $message );
+		$attachments                 = ( new InboundFiles() )->store( $message );
 		$message_args['attachments'] = $attachments['ids'];
 		if ( array() !== $attachments['skipped'] ) {
 			$message_args['meta']['email']['skipped_attachments'] = $attachments['skipped'];
@@ -341,219 +323,6 @@ final class Importer {
 			'status' => 'quarantined',
 			'error'  => $error->get_error_code() . ': ' . $error->get_error_message(),
 		);
-	}
-
-	/**
-	 * Bounce: marks the outgoing message it reports as bounced (found by our signed Message-ID, or
-	 * by the Message-ID we stored on an outgoing message). Never creates a ticket.
-	 *
-	 * @param Message $message Bounce.
-	 * @return array<string, mixed>
-	 */
-	private function handle_bounce( Message $message ): array {
-		$dsn    = Classifier::dsn( $message );
-		$signer = Signer::from_wordpress();
-		$dir    = new CoreDirectory();
-		$repo   = new Messages();
-		$error  = trim( implode( ' ', array_filter( array( $dsn['status'], $dsn['diagnostic'], implode( ', ', $dsn['recipients'] ) ) ) ) );
-		foreach ( $dsn['message_ids'] as $id ) {
-			$parsed = Signer::parse_message_id( $id );
-			if ( null === $parsed ) {
-				continue;
-			}
-			$secret = $dir->secret( $parsed['ticket'] );
-			$row    = $repo->get( $parsed['message'] );
-			if ( null !== $secret && null !== $row && (int) $row['ticket_id'] === $parsed['ticket'] && $signer->verify_message_id( $parsed['ticket'], $parsed['message'], $parsed['sig'], $secret ) ) {
-				$repo->set_delivery_status( $parsed['message'], 'bounced', '' !== $error ? $error : __( 'The recipient\'s server returned the email.', 'switchboard' ) );
-				return array(
-					'status'         => 'bounce',
-					'ticket_id'      => $parsed['ticket'],
-					'message_row_id' => $parsed['message'],
-				);
-			}
-		}
-		foreach ( $dsn['message_ids'] as $id ) {
-			$row = $repo->find_by_external_id( $id );
-			if ( null !== $row && 'out' === (string) $row['direction'] ) {
-				$repo->set_delivery_status( (int) $row['id'], 'bounced', $error );
-				return array(
-					'status'         => 'bounce',
-					'ticket_id'      => (int) $row['ticket_id'],
-					'message_row_id' => (int) $row['id'],
-				);
-			}
-		}
-		return array(
-			'status' => 'ignored',
-			'error'  => 'bounce for a message we did not send' . ( '' !== $error ? ': ' . $error : '' ),
-		);
-	}
-
-	/**
-	 * Stores every non-body part (attachments, inline images, forwarded messages).
-	 *
-	 * @param Message $message Parsed mail.
-	 * @return array{ids: int[], skipped: array<int, array<string, mixed>>}
-	 */
-	private function store_files( Message $message ): array {
-		$repo    = new Attachments();
-		$ids     = array();
-		$skipped = array();
-		foreach ( $message->files() as $index => $file ) {
-			$name = self::filename( $file['filename'], $file['content_type'], $index );
-			$size = $file['part']->raw_size();
-			if ( $size > Attachments::max_size() * 1.4 ) {
-				$skipped[] = array(
-					'filename' => $name,
-					'reason'   => 'too large',
-				);
-				continue;
-			}
-			if ( self::is_tnef( $file['content_type'], (string) $file['filename'] ) ) {
-				// winmail.dat: store the files inside it (only Outlook could open the wrapper).
-				$inner = $this->store_tnef( $repo, $file['part'], $message->fallback_charset() );
-				if ( null !== $inner ) {
-					$ids     = array_merge( $ids, $inner['ids'] );
-					$skipped = array_merge( $skipped, $inner['skipped'] );
-					continue;
-				}
-			}
-			// Decoded in steps straight to a file next to the private store and moved into it:
-			// a 20 MB attachment never sits in memory, encoded or decoded.
-			$id = $this->store_streamed( $repo, $name, $file['part'], $file['content_type'], (string) $file['content_id'], (bool) $file['inline'] );
-			if ( $id instanceof WP_Error ) {
-				$skipped[] = array(
-					'filename' => $name,
-					'reason'   => $id->get_error_message(),
-				);
-				continue;
-			}
-			$ids[] = $id;
-		}
-		return array(
-			'ids'     => $ids,
-			'skipped' => $skipped,
-		);
-	}
-
-	/**
-	 * Whether a part is a TNEF wrapper (winmail.dat).
-	 *
-	 * @param string $type     Media type.
-	 * @param string $filename File name.
-	 */
-	private static function is_tnef( string $type, string $filename ): bool {
-		return in_array( $type, array( 'application/ms-tnef', 'application/vnd.ms-tnef' ), true ) || 'winmail.dat' === strtolower( trim( $filename ) );
-	}
-
-	/**
-	 * Stores the files inside a TNEF part; null when it holds none (the wrapper is then kept as
-	 * it is, e.g. a winmail.dat that only carries Outlook's formatting).
-	 *
-	 * @param Attachments $repo    Repository.
-	 * @param Part        $part    The winmail.dat part.
-	 * @param string      $charset Charset for 8-bit names.
-	 * @return array{ids: int[], skipped: array<int, array<string, mixed>>}|null
-	 */
-	private function store_tnef( Attachments $repo, Part $part, string $charset ): ?array {
-		$files = Tnef::attachments( $part->body(), '' !== $charset ? $charset : 'windows-1252' );
-		if ( array() === $files ) {
-			return null;
-		}
-		$out = array(
-			'ids'     => array(),
-			'skipped' => array(),
-		);
-		foreach ( $files as $index => $file ) {
-			$name = self::filename( $file['filename'], $file['mime'], $index );
-			$type = '' !== $file['mime'] ? $file['mime'] : (string) ( wp_check_filetype( $name )['type'] ?: 'application/octet-stream' );
-			$id   = $repo->store(
-				$name,
-				$file['data'],
-				$type,
-				array(
-					'uploaded_by' => 0,
-					'trusted'     => true,
-				)
-			);
-			if ( $id instanceof WP_Error ) {
-				$out['skipped'][] = array(
-					'filename' => $name,
-					'reason'   => $id->get_error_message(),
-				);
-				continue;
-			}
-			$out['ids'][] = $id;
-		}
-		return $out;
-	}
-
-	/**
-	 * Stores one part as an attachment through a temporary file.
-	 *
-	 * @param Attachments $repo        Repository.
-	 * @param string      $name        File name.
-	 * @param Part        $part        Leaf part.
-	 * @param string      $type        Media type.
-	 * @param string      $content_id  Content-ID.
-	 * @param bool        $inline      Inline resource.
-	 * @return int|WP_Error
-	 */
-	private function store_streamed( Attachments $repo, string $name, Part $part, string $type, string $content_id, bool $inline ) {
-		$dir = Installer::private_dir() . '/tmp';
-		$tmp = $dir . '/' . bin2hex( random_bytes( 16 ) ) . '.part';
-		$out = Installer::private_mkdir( $dir ) ? fopen( $tmp, 'wb' ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions
-		if ( false === $out ) {
-			return new WP_Error( 'switchboard_attachment_write', __( 'The attachment could not be saved.', 'switchboard' ), array( 'status' => 500 ) );
-		}
-		try {
-			$part->decode_to( $out );
-		} finally {
-			fclose( $out ); // phpcs:ignore WordPress.WP.AlternativeFunctions
-		}
-		$id = $repo->store_file(
-			$name,
-			$tmp,
-			$type,
-			array(
-				'content_id'  => $content_id,
-				'is_inline'   => $inline,
-				'uploaded_by' => 0,
-				'trusted'     => true,
-			)
-		);
-		if ( is_file( $tmp ) ) {
-			wp_delete_file( $tmp ); // Refused (too large): nothing to keep.
-		}
-		return $id;
-	}
-
-	/**
-	 * A safe file name: basename of what the sender wrote, or one made from the type.
-	 *
-	 * @param string|null $name  Declared name.
-	 * @param string      $type  Media type.
-	 * @param int         $index Position.
-	 */
-	public static function filename( ?string $name, string $type, int $index ): string {
-		$name = trim( str_replace( array( '\\', "\0" ), '/', (string) $name ) );
-		$name = trim( (string) ( strrchr( '/' . $name, '/' ) ), '/ ' );
-		if ( '' !== $name ) {
-			return $name;
-		}
-		$extensions = array(
-			'message/rfc822'          => 'eml',
-			'message/delivery-status' => 'txt',
-			'text/rfc822-headers'     => 'txt',
-			'text/plain'              => 'txt',
-			'text/html'               => 'html',
-			'text/calendar'           => 'ics',
-			'image/png'               => 'png',
-			'image/jpeg'              => 'jpg',
-			'image/gif'               => 'gif',
-			'application/pdf'         => 'pdf',
-		);
-		return 'part-' . ( $index + 1 ) . '.' . ( $extensions[ $type ] ?? 'bin' );
 	}
 
 	/**

@@ -9,26 +9,17 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Channels\Email\Mime;
 
-use Switchboard\Tickets\Html as TicketHtml;
-
 /**
  * High-level view of a MIME tree. Everything is computed on first use.
  */
 final class Message {
 
 	/**
-	 * Body pieces, computed once.
+	 * Body text and HTML, chosen on first use.
 	 *
-	 * @var array{text: string, html: string, has_plain: bool, has_html: bool}|null
+	 * @var Body|null
 	 */
-	private ?array $body = null;
-
-	/**
-	 * Leaf parts used as body text (by object id).
-	 *
-	 * @var array<int, true>
-	 */
-	private array $body_parts = array();
+	private ?Body $body = null;
 
 	/**
 	 * Charset for raw 8-bit header bytes.
@@ -231,21 +222,21 @@ final class Message {
 	 * The text body (all inline text pieces; HTML-only mail converted to text).
 	 */
 	public function text(): string {
-		return $this->body()['text'];
+		return $this->body()->text;
 	}
 
 	/**
 	 * The HTML body ('' when the mail had no HTML part), unsanitized.
 	 */
 	public function html(): string {
-		return $this->body()['html'];
+		return $this->body()->html;
 	}
 
 	/**
 	 * Whether a text/plain body part exists.
 	 */
 	public function has_plain(): bool {
-		return $this->body()['has_plain'];
+		return $this->body()->has_plain;
 	}
 
 	/**
@@ -265,18 +256,7 @@ final class Message {
 	 */
 	public function attachments(): array {
 		$this->body();
-		$out = array();
-		foreach ( $this->root->walk() as $part ) {
-			if ( $part->is_multipart() ) {
-				continue;
-			}
-			$filename = $part->filename();
-			if ( ! $part->is_attachment() && ( 'text' === $part->main_type() || null === $filename ) ) {
-				continue;
-			}
-			$out[] = $this->describe( $part );
-		}
-		return $out;
+		return Files::attachments( $this->root );
 	}
 
 	/**
@@ -286,18 +266,7 @@ final class Message {
 	 * @return list<array{filename: ?string, content_type: string, size: ?int, content_id: ?string, inline: bool, part: Part}>
 	 */
 	public function files(): array {
-		$this->body();
-		$out = array();
-		foreach ( $this->root->walk() as $part ) {
-			if ( $part->is_multipart() || isset( $this->body_parts[ spl_object_id( $part ) ] ) ) {
-				continue;
-			}
-			if ( 0 === $part->raw_size() && null === $part->filename() ) {
-				continue;
-			}
-			$out[] = $this->describe( $part );
-		}
-		return $out;
+		return Files::files( $this->root, $this->body() );
 	}
 
 	/**
@@ -306,44 +275,7 @@ final class Message {
 	 * @return string[]
 	 */
 	public function inline_cids(): array {
-		$out = array();
-		foreach ( $this->root->walk() as $part ) {
-			if ( $part->is_multipart() || $part->is_attachment() ) {
-				continue;
-			}
-			$cid = $part->content_id();
-			if ( null !== $cid && ! isset( $this->body_parts[ spl_object_id( $part ) ] ) ) {
-				$out[] = $cid;
-			}
-		}
-		return $out;
-	}
-
-	/**
-	 * Describes a part for attachments()/files().
-	 *
-	 * @param Part $part Leaf part.
-	 * @return array{filename: ?string, content_type: string, size: ?int, content_id: ?string, inline: bool, part: Part}
-	 */
-	private function describe( Part $part ): array {
-		$is_message = str_starts_with( $part->type, 'message/' );
-		return array(
-			'filename'     => $part->filename(),
-			'content_type' => $part->type,
-			'size'         => $is_message ? null : self::decoded_size( $part ),
-			'content_id'   => $part->content_id(),
-			'inline'       => ! $part->is_attachment() && null !== $part->content_id(),
-			'part'         => $part,
-		);
-	}
-
-	/**
-	 * Decoded size without keeping the decoded bytes.
-	 *
-	 * @param Part $part Leaf part.
-	 */
-	private static function decoded_size( Part $part ): int {
-		return $part->decoded_size();
+		return Files::inline_cids( $this->root, $this->body );
 	}
 
 	/**
@@ -374,136 +306,12 @@ final class Message {
 	}
 
 	/**
-	 * Extracts text and HTML bodies.
-	 *
-	 * @return array{text: string, html: string, has_plain: bool, has_html: bool}
+	 * The body, chosen on first use.
 	 */
-	private function body(): array {
+	private function body(): Body {
 		if ( null === $this->body ) {
-			$result = $this->body_of( $this->root );
-			$text   = $result['text'];
-			$html   = $result['html'];
-			if ( null === $text && null !== $html ) {
-				$text = TicketHtml::to_text( $html );
-			}
-			$this->body = array(
-				'text'      => trim( (string) $text, "\n" ),
-				'html'      => (string) $html,
-				'has_plain' => $result['plain'],
-				'has_html'  => null !== $html,
-			);
+			$this->body = new Body( $this->root, $this->sender_hint() );
 		}
 		return $this->body;
-	}
-
-	/**
-	 * Body of a part: native text and/or HTML.
-	 *
-	 * @param Part $part Part.
-	 * @return array{text: ?string, html: ?string, plain: bool}
-	 */
-	private function body_of( Part $part ): array {
-		$none = array(
-			'text'  => null,
-			'html'  => null,
-			'plain' => false,
-		);
-		if ( $part->is_attachment() && $part !== $this->root ) {
-			return $none;
-		}
-		if ( ! $part->is_multipart() ) {
-			if ( 'text/plain' === $part->type || 'text/enriched' === $part->type ) {
-				if ( $part !== $this->root && null !== $part->filename() && '' !== $part->disposition && 'inline' !== $part->disposition ) {
-					return $none;
-				}
-				$this->body_parts[ spl_object_id( $part ) ] = true;
-				return array(
-					'text'  => $part->text( $this->sender_hint() ),
-					'html'  => null,
-					'plain' => true,
-				);
-			}
-			if ( 'text/html' === $part->type ) {
-				$this->body_parts[ spl_object_id( $part ) ] = true;
-				return array(
-					'text'  => null,
-					'html'  => $part->text( $this->sender_hint() ),
-					'plain' => false,
-				);
-			}
-			return $none;
-		}
-
-		$children = $part->children;
-		switch ( $part->type ) {
-			case 'multipart/alternative':
-				$text  = null;
-				$html  = null;
-				$plain = false;
-				foreach ( $children as $child ) {
-					$result = $this->body_of( $child );
-					if ( null !== $result['text'] && $result['plain'] ) {
-						$text  = $result['text'];
-						$plain = true;
-					}
-					if ( null !== $result['html'] ) {
-						$html = $result['html'];
-					}
-				}
-				return array(
-					'text'  => $text,
-					'html'  => $html,
-					'plain' => $plain,
-				);
-
-			case 'multipart/related':
-				$root  = $children[0] ?? null;
-				$start = isset( $part->params['start'] ) ? trim( $part->params['start'], '<> ' ) : '';
-				if ( '' !== $start ) {
-					foreach ( $children as $child ) {
-						if ( $child->content_id() === $start ) {
-							$root = $child;
-						}
-					}
-				}
-				return null === $root ? $none : $this->body_of( $root );
-
-			case 'multipart/report':
-			case 'multipart/signed':
-				return isset( $children[0] ) ? $this->body_of( $children[0] ) : $none;
-
-			case 'multipart/encrypted':
-				return $none;
-
-			default:
-				$texts = array();
-				$htmls = array();
-				$plain = false;
-				$any_h = false;
-				foreach ( $children as $child ) {
-					if ( $child->is_attachment() ) {
-						continue;
-					}
-					if ( ! $child->is_multipart() && ! in_array( $child->type, array( 'text/plain', 'text/html', 'text/enriched' ), true ) ) {
-						continue;
-					}
-					$result = $this->body_of( $child );
-					if ( null === $result['text'] && null === $result['html'] ) {
-						continue;
-					}
-					$plain   = $plain || $result['plain'];
-					$any_h   = $any_h || null !== $result['html'];
-					$texts[] = $result['text'] ?? TicketHtml::to_text( (string) $result['html'] );
-					$htmls[] = $result['html'] ?? Html::from_text( (string) $result['text'] );
-				}
-				if ( array() === $texts ) {
-					return $none;
-				}
-				return array(
-					'text'  => implode( "\n\n", array_map( static fn( string $t ): string => trim( $t, "\n" ), $texts ) ),
-					'html'  => $any_h ? implode( "\n", $htmls ) : null,
-					'plain' => $plain,
-				);
-		}
 	}
 }
