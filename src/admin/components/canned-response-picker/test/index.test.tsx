@@ -1,7 +1,17 @@
 /**
+ * External dependencies
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+
+/**
  * Internal dependencies
  */
-import { filterCannedResponses } from '..';
+import CannedResponsePicker, { filterCannedResponses } from '..';
 import type { CannedResponse } from '../../../../shared/types';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
@@ -39,5 +49,41 @@ describe( 'filterCannedResponses', () => {
 		expect(
 			filterCannedResponses( items, 'money' ).map( ( i ) => i.id )
 		).toEqual( [ 2 ] );
+	} );
+} );
+
+describe( 'CannedResponsePicker', () => {
+	it( 'opens, lists the canned responses from the server, filters and picks one', async () => {
+		( apiFetch as unknown as jest.Mock ).mockImplementation( () =>
+			Promise.resolve( [
+				item( 1, 'Where is my parcel', 'parcel', 'Tracking: …' ),
+				item( 2, 'Refund issued', 'refund', 'We refunded …' ),
+			] )
+		);
+		const onPick = jest.fn();
+		render( <CannedResponsePicker onPick={ onPick } /> );
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Canned responses' } )
+		);
+		await waitFor( () =>
+			expect(
+				screen.getByRole( 'menuitem', { name: /Refund issued/ } )
+			).toBeInTheDocument()
+		);
+		fireEvent.change(
+			screen.getByRole( 'searchbox', {
+				name: 'Search canned responses',
+			} ),
+			{ target: { value: 'parcel' } }
+		);
+		expect(
+			screen.queryByRole( 'menuitem', { name: /Refund issued/ } )
+		).toBeNull();
+		fireEvent.click(
+			screen.getByRole( 'menuitem', { name: /Where is my parcel/ } )
+		);
+		expect( onPick ).toHaveBeenCalledWith(
+			expect.objectContaining( { id: 1 } )
+		);
 	} );
 } );
