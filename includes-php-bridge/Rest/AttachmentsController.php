@@ -27,6 +27,22 @@ use WP_REST_Server;
 final class AttachmentsController extends Controller {
 
 	/**
+	 * The ticket core (built by Plugin's wiring; a default one otherwise).
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 */
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets = $tickets ?? new TicketService();
+	}
+
+	/**
 	 * Route base.
 	 *
 	 * @var string
@@ -130,7 +146,7 @@ final class AttachmentsController extends Controller {
 			// Not sent yet: only its uploader.
 			return $user_id > 0 && (int) $row['uploaded_by'] === $user_id ? true : self::not_found( 'attachment' );
 		}
-		$ticket  = ( new TicketService() )->get( (int) $row['ticket_id'] );
+		$ticket  = $this->tickets->get( (int) $row['ticket_id'] );
 		$message = ( new Messages() )->get( (int) $row['message_id'] );
 		$token   = (string) ( $request['token'] ?? '' );
 		if ( $ticket && $message && ! (int) $message['is_private'] && Access::can_view_as_customer( $ticket, $token ) ) {

@@ -23,6 +23,22 @@ use WP_REST_Server;
 final class MessagesController extends Controller {
 
 	/**
+	 * The ticket core (built by Plugin's wiring; a default one otherwise).
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 */
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets = $tickets ?? new TicketService();
+	}
+
+	/**
 	 * Route base.
 	 *
 	 * @var string
@@ -95,7 +111,7 @@ final class MessagesController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function get_items( $request ) {
-		$ticket = ( new TicketService() )->get( (int) $request['ticket_id'] );
+		$ticket = $this->tickets->get( (int) $request['ticket_id'] );
 		if ( ! $ticket ) {
 			return self::not_found();
 		}
@@ -115,7 +131,7 @@ final class MessagesController extends Controller {
 		if ( is_wp_error( $check ) ) {
 			return $check;
 		}
-		$service = new TicketService();
+		$service = $this->tickets;
 		if ( ! $service->get( (int) $request['ticket_id'] ) ) {
 			return self::not_found();
 		}

@@ -44,6 +44,13 @@ final class AgentController extends Controller {
 	private Sessions $sessions;
 
 	/**
+	 * The ticket core.
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
 	 * The agent side's domain service.
 	 *
 	 * @var AgentDesk
@@ -52,10 +59,13 @@ final class AgentController extends Controller {
 
 	/**
 	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
 	 */
-	public function __construct() {
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets  = $tickets ?? new TicketService();
 		$this->sessions = new Sessions();
-		$this->desk     = new AgentDesk( $this->sessions );
+		$this->desk     = new AgentDesk( $this->sessions, $this->tickets );
 	}
 
 	/**
@@ -176,7 +186,7 @@ final class AgentController extends Controller {
 		if ( null === $rows ) {
 			return rest_ensure_response( $fingerprint + array( 'changed' => false ) );
 		}
-		$tickets = new TicketService();
+		$tickets = $this->tickets;
 		$chats   = array();
 		foreach ( $rows as $row ) {
 			$ticket   = $tickets->get( (int) $row['ticket_id'] );
