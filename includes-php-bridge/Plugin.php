@@ -162,9 +162,9 @@ final class Plugin {
 			// Tickets.
 			$tickets,
 			new TicketActionsController( $tickets, $services->tickets() ),
-			new MessagesController( $services->tickets() ),
-			new AttachmentsController( $services->tickets() ),
-			new CustomersController(),
+			new MessagesController( $services->tickets(), $services->messages() ),
+			new AttachmentsController( $services->tickets(), $services->messages(), $services->attachments() ),
+			new CustomersController( $services->customers(), $services->messages() ),
 			new QueuesController(),
 			new AgentsController(),
 			new TagsController(),
@@ -173,7 +173,7 @@ final class Plugin {
 			new CannedResponsesController( $services->canned_responses() ),
 			new PresenceController( $services->tickets() ),
 			// WooCommerce bridge (answers without WooCommerce too: no orders).
-			new CustomerOrdersController(),
+			new CustomerOrdersController( $services->customers() ),
 			// Chat.
 			new ChatVisitorController( $services->tickets() ),
 			new ChatVisitorSignalsController( $services->tickets() ),

@@ -30,12 +30,21 @@ final class MessagesController extends Controller {
 	private TicketService $tickets;
 
 	/**
+	 * Messages.
+	 *
+	 * @var Messages
+	 */
+	private Messages $messages;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param TicketService|null $tickets The ticket core.
+	 * @param Messages|null      $messages Messages.
 	 */
-	public function __construct( ?TicketService $tickets = null ) {
-		$this->tickets = $tickets ?? new TicketService();
+	public function __construct( ?TicketService $tickets = null, ?Messages $messages = null ) {
+		$this->messages = $messages ?? new Messages();
+		$this->tickets  = $tickets ?? new TicketService();
 	}
 
 	/**
@@ -115,7 +124,7 @@ final class MessagesController extends Controller {
 		if ( ! $ticket ) {
 			return self::not_found();
 		}
-		$messages = new Messages();
+		$messages = $this->messages;
 		$items    = $messages->format_many( $messages->for_ticket( (int) $ticket['id'] ) );
 		return $this->collection( $items, count( $items ), count( $items ) );
 	}
@@ -148,7 +157,7 @@ final class MessagesController extends Controller {
 		if ( is_wp_error( $id ) ) {
 			return $id;
 		}
-		$messages = new Messages();
+		$messages = $this->messages;
 		$response = rest_ensure_response( $messages->format_many( array( (array) $messages->get( $id ) ) )[0] );
 		$response->set_status( 201 );
 		return $response;

@@ -122,7 +122,7 @@ final class AgentController extends Controller {
 			$this->namespace,
 			'/chat/sessions/(?P<ticket_id>\d+)',
 			array(
-				'args' => $ticket,
+				'args'   => $ticket,
 				array(
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_session' ),
@@ -186,10 +186,9 @@ final class AgentController extends Controller {
 		if ( null === $rows ) {
 			return rest_ensure_response( $fingerprint + array( 'changed' => false ) );
 		}
-		$tickets = $this->tickets;
-		$chats   = array();
+		$chats = array();
 		foreach ( $rows as $row ) {
-			$ticket   = $tickets->get( (int) $row['ticket_id'] );
+			$ticket   = $this->tickets->get( (int) $row['ticket_id'] );
 			$customer = $customers[ (int) $row['customer_id'] ] ?? null;
 			$chats[]  = array(
 				'ticket_id'       => (int) $row['ticket_id'],
