@@ -20,6 +20,22 @@ use Switchboard\Tickets\TicketService;
 final class DemoData {
 
 	/**
+	 * The ticket core (null: a default one, built when seeding).
+	 *
+	 * @var TicketService|null
+	 */
+	private ?TicketService $tickets;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 */
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets = $tickets;
+	}
+
+	/**
 	 * Hooks (command line only: web requests pay nothing).
 	 */
 	public function register(): void {
@@ -38,7 +54,7 @@ final class DemoData {
 		$orders    = (array) ( $context['orders'] ?? array() );
 		$agent     = (int) ( $users['agent'] ?? 0 );
 		$customers = new Customers();
-		$service   = new TicketService();
+		$service   = $this->tickets ?? new TicketService();
 		$alice     = isset( $users['alice'] ) ? $customers->for_user( (int) $users['alice'] ) : $customers->resolve( 'email', 'alice@example.com', array( 'name' => 'Alice Anderson' ) );
 		$bob       = isset( $users['bob'] ) ? $customers->for_user( (int) $users['bob'] ) : $customers->resolve( 'email', 'bob@example.com', array( 'name' => 'Bob Brown' ) );
 		$hanako    = $customers->resolve( 'email', 'hanako@example.jp', array( 'name' => '佐藤 花子' ) );

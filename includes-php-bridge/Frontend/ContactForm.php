@@ -23,6 +23,22 @@ use Switchboard\Tickets\TicketService;
  */
 final class ContactForm {
 
+	/**
+	 * The ticket core (built by Plugin's wiring; a default one otherwise).
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 */
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets = $tickets ?? new TicketService();
+	}
+
 	public const HANDLE = 'switchboard-contact';
 
 	/**
@@ -157,13 +173,13 @@ final class ContactForm {
 		$input  = wp_unslash( $_POST ); // phpcs:ignore WordPress.Security.NonceVerification -- verified in ContactSubmission::submit().
 		$input  = is_array( $input ) ? $input : array();
 		$page   = wp_validate_redirect( esc_url_raw( (string) ( $input['page'] ?? '' ) ), home_url( '/' ) );
-		$result = ( new ContactSubmission() )->submit( self::input_from( $input ), $_FILES ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
+		$result = ( new ContactSubmission( $this->tickets ) )->submit( self::input_from( $input ), $_FILES ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
 
 		if ( ! is_wp_error( $result ) ) {
 			// Only the address's owner gets the signed link — by e-mail. Whoever sent the form
 			// may have typed someone else's address, so without an account that proves it the
 			// browser is shown a confirmation, never the ticket (the REST route does the same).
-			$ticket = ( new TicketService() )->get( (int) $result['ticket_id'] );
+			$ticket = $this->tickets->get( (int) $result['ticket_id'] );
 			$target = is_array( $ticket ) && Access::owns( $ticket )
 				? add_query_arg( Links::NOTICE, 'sent', $result['link'] )
 				: add_query_arg( self::SENT, '1', $page ) . '#switchboard-contact';

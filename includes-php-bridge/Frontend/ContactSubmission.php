@@ -25,6 +25,22 @@ use WP_Error;
  */
 final class ContactSubmission {
 
+	/**
+	 * The ticket core (built by Plugin's wiring; a default one otherwise).
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 */
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets = $tickets ?? new TicketService();
+	}
+
 	public const NONCE = 'switchboard_contact';
 
 	/**
@@ -104,7 +120,7 @@ final class ContactSubmission {
 		}
 
 		$page      = wp_validate_redirect( (string) ( $input['page'] ?? '' ), '' );
-		$service   = new TicketService();
+		$service   = $this->tickets;
 		$ticket_id = $service->create(
 			array(
 				'subject'     => $fields['subject'],

@@ -9,38 +9,36 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Frontend;
 
-use Switchboard\Frontend\Rest\ContactController;
-use Switchboard\Frontend\Rest\SupportPageController;
-use Switchboard\Plugin;
-use Switchboard\Woo\AccountEndpoint;
-use Switchboard\Woo\AccountOrders;
+use Switchboard\Infrastructure\Registerable;
+use Switchboard\Services;
 
 /**
- * Wires the contact form, the support screens (`[switchboard_account]`, and WooCommerce's
- * My Account "Support" tab when WooCommerce is active) and the contact REST route.
+ * Wires the contact form and the support screens (`[switchboard_account]`). WooCommerce's My
+ * Account "Support" tab is Woo\Module's; the contact REST routes are in Plugin's one list.
  */
-final class Module {
+final class Module implements Registerable {
+
+	/**
+	 * The shared services.
+	 *
+	 * @var Services
+	 */
+	private Services $services;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Services $services The shared services.
+	 */
+	public function __construct( Services $services ) {
+		$this->services = $services;
+	}
 
 	/**
 	 * Hooks. Nothing here queries the database.
 	 */
 	public function register(): void {
-		( new ContactForm() )->register();
-		( new AccountScreens() )->register();
-
-		if ( Plugin::woocommerce_active() ) {
-			( new AccountEndpoint() )->register();
-			( new AccountOrders() )->register();
-		}
-
-		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
-	}
-
-	/**
-	 * REST routes.
-	 */
-	public function register_rest_routes(): void {
-		( new ContactController() )->register_routes();
-		( new SupportPageController() )->register_routes();
+		( new ContactForm( $this->services->tickets() ) )->register();
+		( new AccountScreens( $this->services->customer_tickets() ) )->register();
 	}
 }

@@ -9,16 +9,13 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Kb;
 
-use Switchboard\Kb\Rest\DeflectionsController;
-use Switchboard\Kb\Rest\MissingController;
-use Switchboard\Kb\Rest\SearchController;
-use Switchboard\Kb\Rest\VotesController;
+use Switchboard\Infrastructure\Registerable;
 
 /**
  * Wires the knowledge base: articles, their search index, view counts, the help center's
- * templates and search box, the FAQ, and the KB REST routes.
+ * templates and search box, the FAQ (the KB REST routes are in Plugin's one list).
  */
-final class Module {
+final class Module implements Registerable {
 
 	/**
 	 * Hooks. Nothing here queries the database.
@@ -32,16 +29,6 @@ final class Module {
 		( new HelpCenter() )->register();
 		( new Faq() )->register();
 
-		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
 		add_filter( 'rest_post_dispatch', array( Visitor::class, 'add_retry_after' ) );
-	}
-
-	/**
-	 * KB REST routes.
-	 */
-	public function register_rest_routes(): void {
-		foreach ( array( new SearchController(), new VotesController(), new MissingController(), new DeflectionsController() ) as $controller ) {
-			$controller->register_routes();
-		}
 	}
 }

@@ -9,12 +9,32 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Mail;
 
+use Switchboard\Infrastructure\Registerable;
+use Switchboard\Services;
+
 /**
  * One class per mail kind, all sent through the one Transport (after WooCommerce's
  * StockNotifications\Emails\EmailManager). Each kind builds itself from what it is about
  * (SolvedMail::for_ticket(), AgentReplyMail( $message, $ticket ), …) and is sent with send().
  */
-final class Mails {
+final class Mails implements Registerable {
+
+	/**
+	 * The shared services.
+	 *
+	 * @var Services
+	 */
+	private Services $services;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Services $services The shared services.
+	 */
+	public function __construct( Services $services ) {
+		$this->services = $services;
+	}
+
 
 	/**
 	 * Kind id => class.
@@ -46,7 +66,7 @@ final class Mails {
 	 * Hooks: replies are delivered, solved tickets mailed, failed mail retried.
 	 */
 	public function register(): void {
-		$replies = new ReplyDelivery();
+		$replies = new ReplyDelivery( $this->services->tickets() );
 		add_action( 'switchboard_deliver_message', array( $replies, 'deliver' ), 10, 2 );
 		add_action( ReplyDelivery::RETRY_HOOK, array( $replies, 'retry' ) );
 		add_action( Notice::RETRY_HOOK, array( $this, 'retry_notice' ), 10, 2 );

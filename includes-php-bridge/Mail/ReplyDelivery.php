@@ -22,6 +22,22 @@ use Switchboard\Tickets\TicketService;
 final class ReplyDelivery {
 
 	/**
+	 * The ticket core (built by Plugin's wiring; a default one otherwise).
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 */
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets = $tickets ?? new TicketService();
+	}
+
+	/**
 	 * Background retry of a failed reply (arg: message id).
 	 */
 	public const RETRY_HOOK = 'switchboard_email_retry_delivery';
@@ -75,7 +91,7 @@ final class ReplyDelivery {
 	public function send( int $message_id ): bool {
 		$messages = new Messages();
 		$message  = $messages->get( $message_id );
-		$ticket   = null === $message ? null : ( new TicketService() )->get( (int) $message['ticket_id'] );
+		$ticket   = null === $message ? null : $this->tickets->get( (int) $message['ticket_id'] );
 		if ( null === $message || null === $ticket ) {
 			return false;
 		}

@@ -27,6 +27,40 @@ use WP_REST_Server;
 final class AttachmentsController extends Controller {
 
 	/**
+	 * The ticket core (built by Plugin's wiring; a default one otherwise).
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
+	 * Messages.
+	 *
+	 * @var Messages
+	 */
+	private Messages $messages;
+
+	/**
+	 * Attachments.
+	 *
+	 * @var Attachments
+	 */
+	private Attachments $attachments;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 * @param Messages|null      $messages Messages.
+	 * @param Attachments|null   $attachments Attachments.
+	 */
+	public function __construct( ?TicketService $tickets = null, ?Messages $messages = null, ?Attachments $attachments = null ) {
+		$this->messages    = $messages ?? new Messages();
+		$this->attachments = $attachments ?? new Attachments();
+		$this->tickets     = $tickets ?? new TicketService();
+	}
+
+	/**
 	 * Route base.
 	 *
 	 * @var string
@@ -101,7 +135,7 @@ final class AttachmentsController extends Controller {
 			);
 		}
 		$contents = (string) file_get_contents( (string) $file['tmp_name'] ); // phpcs:ignore WordPress.WP.AlternativeFunctions
-		$store    = new Attachments();
+		$store    = $this->attachments;
 		$id       = $store->store( (string) $file['name'], $contents, (string) ( $file['type'] ?? '' ), array( 'uploaded_by' => get_current_user_id() ) );
 		if ( is_wp_error( $id ) ) {
 			return $id;
@@ -118,7 +152,7 @@ final class AttachmentsController extends Controller {
 	 * @return true|WP_Error
 	 */
 	public function can_download( $request ) {
-		$row = ( new Attachments() )->get( (int) $request['id'] );
+		$row = $this->attachments->get( (int) $request['id'] );
 		if ( ! $row ) {
 			return self::not_found( 'attachment' );
 		}
@@ -130,8 +164,8 @@ final class AttachmentsController extends Controller {
 			// Not sent yet: only its uploader.
 			return $user_id > 0 && (int) $row['uploaded_by'] === $user_id ? true : self::not_found( 'attachment' );
 		}
-		$ticket  = ( new TicketService() )->get( (int) $row['ticket_id'] );
-		$message = ( new Messages() )->get( (int) $row['message_id'] );
+		$ticket  = $this->tickets->get( (int) $row['ticket_id'] );
+		$message = $this->messages->get( (int) $row['message_id'] );
 		$token   = (string) ( $request['token'] ?? '' );
 		if ( $ticket && $message && ! (int) $message['is_private'] && Access::can_view_as_customer( $ticket, $token ) ) {
 			return true;
@@ -147,7 +181,7 @@ final class AttachmentsController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function get_item( $request ) {
-		$store = new Attachments();
+		$store = $this->attachments;
 		$row   = $store->get( (int) $request['id'] );
 		if ( ! $row || ! is_readable( $store->path( $row ) ) ) {
 			return self::not_found( 'attachment' );
@@ -207,7 +241,7 @@ final class AttachmentsController extends Controller {
 	 * @return WP_REST_Response
 	 */
 	public function prepare_item_for_response( $item, $request ) {
-		return rest_ensure_response( $this->filter_response_by_context( ( new Attachments() )->format( $item ), 'view' ) );
+		return rest_ensure_response( $this->filter_response_by_context( $this->attachments->format( $item ), 'view' ) );
 	}
 
 	/**

@@ -164,9 +164,9 @@ final class CannedResponsesController extends Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_items( $request ) {
-		$per_page               = (int) $request['per_page'];
-		list( $rows, $total )   = $this->service->page_for( get_current_user_id(), (string) $request['search'], (int) $request['page'], $per_page );
-		$items                  = array();
+		$per_page             = (int) $request['per_page'];
+		list( $rows, $total ) = $this->service->page_for( get_current_user_id(), (string) $request['search'], (int) $request['page'], $per_page );
+		$items                = array();
 		foreach ( $rows as $row ) {
 			$items[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $row, $request ) );
 		}

@@ -25,6 +25,22 @@ use WP_REST_Server;
 final class CustomerOrdersController extends Controller {
 
 	/**
+	 * Customers.
+	 *
+	 * @var Customers
+	 */
+	private Customers $customers;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Customers|null $customers Customers.
+	 */
+	public function __construct( ?Customers $customers = null ) {
+		$this->customers = $customers ?? new Customers();
+	}
+
+	/**
 	 * Route base.
 	 *
 	 * @var string
@@ -88,7 +104,7 @@ final class CustomerOrdersController extends Controller {
 				array( 'status' => 404 )
 			);
 		}
-		$customers = new Customers();
+		$customers = $this->customers;
 		$customer  = $customers->get( $customers->canonical( (int) $request['id'] ) );
 		if ( null === $customer ) {
 			return new WP_Error(

@@ -25,6 +25,31 @@ use WP_REST_Server;
 final class CustomersController extends Controller {
 
 	/**
+	 * Customers.
+	 *
+	 * @var Customers
+	 */
+	private Customers $customers;
+
+	/**
+	 * Messages.
+	 *
+	 * @var Messages
+	 */
+	private Messages $messages;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Customers|null $customers Customers.
+	 * @param Messages|null  $messages Messages.
+	 */
+	public function __construct( ?Customers $customers = null, ?Messages $messages = null ) {
+		$this->customers = $customers ?? new Customers();
+		$this->messages  = $messages ?? new Messages();
+	}
+
+	/**
 	 * Route base.
 	 *
 	 * @var string
@@ -132,7 +157,7 @@ final class CustomersController extends Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_items( $request ) {
-		$rows  = ( new Customers() )->search( (string) $request['search'], (int) $request['per_page'] );
+		$rows  = $this->customers->search( (string) $request['search'], (int) $request['per_page'] );
 		$items = array_map( fn ( array $row ): array => $this->shape( $row, false ), $rows );
 		return $this->collection( $items, count( $items ), (int) $request['per_page'] );
 	}
@@ -144,7 +169,7 @@ final class CustomersController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function get_item( $request ) {
-		$customers = new Customers();
+		$customers = $this->customers;
 		$row       = $customers->get( $customers->canonical( (int) $request['id'] ) );
 		return $row ? rest_ensure_response( $this->shape( $row, true ) ) : self::not_found( 'customer' );
 	}
@@ -156,7 +181,7 @@ final class CustomersController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function get_tickets( $request ) {
-		$customers = new Customers();
+		$customers = $this->customers;
 		$id        = $customers->canonical( (int) $request['id'] );
 		if ( ! $customers->get( $id ) ) {
 			return self::not_found( 'customer' );
@@ -178,12 +203,12 @@ final class CustomersController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function get_timeline( $request ) {
-		$customers = new Customers();
+		$customers = $this->customers;
 		$id        = $customers->canonical( (int) $request['id'] );
 		if ( ! $customers->get( $id ) ) {
 			return self::not_found( 'customer' );
 		}
-		$messages = new Messages();
+		$messages = $this->messages;
 		return rest_ensure_response( $messages->format_many( $messages->latest_of_customer( $id, 100 ) ) );
 	}
 
@@ -194,7 +219,7 @@ final class CustomersController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function merge( $request ) {
-		$customers = new Customers();
+		$customers = $this->customers;
 		$result    = $customers->merge( (int) $request['id'], (int) $request['source_id'] );
 		if ( is_wp_error( $result ) ) {
 			return $result;
@@ -255,7 +280,7 @@ final class CustomersController extends Controller {
 			'created_at'   => Time::iso( (string) $row['created_at'] ),
 		);
 		if ( $full ) {
-			$item['identities'] = ( new Customers() )->identities( (int) $row['id'] );
+			$item['identities'] = $this->customers->identities( (int) $row['id'] );
 		}
 
 		/**

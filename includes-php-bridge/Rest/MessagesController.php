@@ -23,6 +23,31 @@ use WP_REST_Server;
 final class MessagesController extends Controller {
 
 	/**
+	 * The ticket core (built by Plugin's wiring; a default one otherwise).
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
+	 * Messages.
+	 *
+	 * @var Messages
+	 */
+	private Messages $messages;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 * @param Messages|null      $messages Messages.
+	 */
+	public function __construct( ?TicketService $tickets = null, ?Messages $messages = null ) {
+		$this->messages = $messages ?? new Messages();
+		$this->tickets  = $tickets ?? new TicketService();
+	}
+
+	/**
 	 * Route base.
 	 *
 	 * @var string
@@ -95,11 +120,11 @@ final class MessagesController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function get_items( $request ) {
-		$ticket = ( new TicketService() )->get( (int) $request['ticket_id'] );
+		$ticket = $this->tickets->get( (int) $request['ticket_id'] );
 		if ( ! $ticket ) {
 			return self::not_found();
 		}
-		$messages = new Messages();
+		$messages = $this->messages;
 		$items    = $messages->format_many( $messages->for_ticket( (int) $ticket['id'] ) );
 		return $this->collection( $items, count( $items ), count( $items ) );
 	}
@@ -115,7 +140,7 @@ final class MessagesController extends Controller {
 		if ( is_wp_error( $check ) ) {
 			return $check;
 		}
-		$service = new TicketService();
+		$service = $this->tickets;
 		if ( ! $service->get( (int) $request['ticket_id'] ) ) {
 			return self::not_found();
 		}
@@ -132,7 +157,7 @@ final class MessagesController extends Controller {
 		if ( is_wp_error( $id ) ) {
 			return $id;
 		}
-		$messages = new Messages();
+		$messages = $this->messages;
 		$response = rest_ensure_response( $messages->format_many( array( (array) $messages->get( $id ) ) )[0] );
 		$response->set_status( 201 );
 		return $response;

@@ -26,6 +26,22 @@ use WP_REST_Server;
 final class PresenceController extends Controller {
 
 	/**
+	 * The ticket core (built by Plugin's wiring; a default one otherwise).
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 */
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets = $tickets ?? new TicketService();
+	}
+
+	/**
 	 * Seconds without a beat after which an agent is gone.
 	 */
 	public const TTL = 45;
@@ -124,8 +140,8 @@ final class PresenceController extends Controller {
 	 * @param int $ticket_id Ticket id.
 	 * @return true|WP_Error
 	 */
-	private static function ticket_exists( int $ticket_id ) {
-		if ( null === ( new TicketService() )->get( $ticket_id ) ) {
+	private function ticket_exists( int $ticket_id ) {
+		if ( null === $this->tickets->get( $ticket_id ) ) {
 			return new WP_Error( 'switchboard_ticket_not_found', __( 'No such ticket.', 'switchboard' ), array( 'status' => 404 ) );
 		}
 		return true;
@@ -170,7 +186,7 @@ final class PresenceController extends Controller {
 	 */
 	public function get_items( $request ) {
 		$ticket_id = (int) $request['id'];
-		$exists    = self::ticket_exists( $ticket_id );
+		$exists    = $this->ticket_exists( $ticket_id );
 		if ( is_wp_error( $exists ) ) {
 			return $exists;
 		}
@@ -185,7 +201,7 @@ final class PresenceController extends Controller {
 	 */
 	public function create_item( $request ) {
 		$ticket_id = (int) $request['id'];
-		$exists    = self::ticket_exists( $ticket_id );
+		$exists    = $this->ticket_exists( $ticket_id );
 		if ( is_wp_error( $exists ) ) {
 			return $exists;
 		}

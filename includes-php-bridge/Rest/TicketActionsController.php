@@ -260,7 +260,7 @@ final class TicketActionsController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function revoke_links( $request ) {
-		$result = ( new SignedLinks() )->revoke( (int) $request['id'] );
+		$result = ( new SignedLinks( null, $this->tickets ) )->revoke( (int) $request['id'] );
 		return is_wp_error( $result ) ? $result : $this->tickets_controller->prepare_item_for_response( $result, $request );
 	}
 

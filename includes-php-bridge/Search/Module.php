@@ -9,25 +9,17 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Search;
 
-use Switchboard\Search\Rest\SearchIndexController;
+use Switchboard\Infrastructure\Registerable;
 
 /**
- * Wires the search-index rebuild: its REST route and the WooCommerce → Status → Tools entry.
+ * Wires the search-index rebuild: the WooCommerce → Status → Tools entry.
  */
-final class Module {
+final class Module implements Registerable {
 
 	/**
 	 * Hooks. Nothing here queries the database.
 	 */
 	public function register(): void {
 		( new IndexRepair() )->register();
-		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
-	}
-
-	/**
-	 * REST route.
-	 */
-	public function register_rest_routes(): void {
-		( new SearchIndexController() )->register_routes();
 	}
 }

@@ -1,6 +1,6 @@
 <?php
 /**
- * The ticket core's REST API.
+ * The ticket core's hooks.
  *
  * @package Switchboard
  */
@@ -9,59 +9,38 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Tickets;
 
-use Switchboard\Rest\AgentsController;
-use Switchboard\Rest\AttachmentsController;
-use Switchboard\Rest\CannedResponsesController;
-use Switchboard\Rest\CustomersController;
-use Switchboard\Rest\MeController;
-use Switchboard\Rest\MessagesController;
-use Switchboard\Rest\PresenceController;
-use Switchboard\Rest\QueuesController;
-use Switchboard\Rest\TagsController;
-use Switchboard\Rest\TeamsController;
-use Switchboard\Rest\TicketActionsController;
-use Switchboard\Rest\TicketsController;
+use Switchboard\Infrastructure\Registerable;
+use Switchboard\Services;
 
 /**
- * Registers the core controllers.
+ * Wires the ticket core's own listeners (its REST controllers are in Plugin's one list).
  */
-final class Module {
+final class Module implements Registerable {
+
+	/**
+	 * The shared services.
+	 *
+	 * @var Services
+	 */
+	private Services $services;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Services $services The shared services.
+	 */
+	public function __construct( Services $services ) {
+		$this->services = $services;
+	}
 
 	/**
 	 * Hooks.
 	 */
 	public function register(): void {
-		add_filter( 'switchboard_rest_controllers', array( $this, 'controllers' ) );
-		( new SenderCheck() )->register();
+		$services = $this->services;
+		( new SenderCheck( $services->tickets() ) )->register();
 		( new OrphanAttachments() )->register();
-		( new Merger() )->register();
-		( new Mentions() )->register();
-	}
-
-	/**
-	 * Adds the core controllers.
-	 *
-	 * @param array<int, \WP_REST_Controller> $controllers Controllers.
-	 * @return array<int, \WP_REST_Controller>
-	 */
-	public function controllers( array $controllers ): array {
-		$tickets = new TicketsController();
-		return array_merge(
-			$controllers,
-			array(
-				$tickets,
-				new TicketActionsController( $tickets ),
-				new MessagesController(),
-				new AttachmentsController(),
-				new CustomersController(),
-				new QueuesController(),
-				new AgentsController(),
-				new TagsController(),
-				new TeamsController(),
-				new MeController(),
-				new CannedResponsesController(),
-				new PresenceController(),
-			)
-		);
+		( new Merger( $services->ticket_repository(), $services->counters(), $services->events() ) )->register();
+		( new Mentions( $services->events() ) )->register();
 	}
 }

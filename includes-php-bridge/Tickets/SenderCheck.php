@@ -21,6 +21,22 @@ namespace Switchboard\Tickets;
  */
 final class SenderCheck {
 
+	/**
+	 * The ticket core (built by Plugin's wiring; a default one otherwise).
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 */
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets = $tickets ?? new TicketService();
+	}
+
 	public const META = 'unverified_sender';
 
 	/**
@@ -101,7 +117,7 @@ final class SenderCheck {
 	 */
 	public function confirm( array $ticket, string $how ): bool {
 		$ticket_id = (int) $ticket['id'];
-		$service   = new TicketService();
+		$service   = $this->tickets;
 		$pending   = $service->get_meta( $ticket_id, self::META );
 		if ( ! is_array( $pending ) ) {
 			return false;

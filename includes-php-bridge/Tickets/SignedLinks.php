@@ -30,12 +30,21 @@ final class SignedLinks {
 	private Events $events;
 
 	/**
+	 * The ticket core (null: one around the event log, built when needed).
+	 *
+	 * @var TicketService|null
+	 */
+	private ?TicketService $tickets;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Events|null $events Event log.
+	 * @param Events|null        $events  Event log.
+	 * @param TicketService|null $tickets The ticket core.
 	 */
-	public function __construct( ?Events $events = null ) {
-		$this->events = $events ?? new Events();
+	public function __construct( ?Events $events = null, ?TicketService $tickets = null ) {
+		$this->events  = $events ?? new Events();
+		$this->tickets = $tickets;
 	}
 
 	/**
@@ -45,7 +54,7 @@ final class SignedLinks {
 	 */
 	public function revoke( int $ticket_id ) {
 		global $wpdb;
-		$tickets = new TicketService( $this->events );
+		$tickets = $this->tickets ?? new TicketService( $this->events );
 		if ( null === $tickets->get( $ticket_id ) ) {
 			return new WP_Error( 'switchboard_ticket_not_found', __( 'Ticket not found.', 'switchboard' ), array( 'status' => 404 ) );
 		}

@@ -11,6 +11,7 @@ namespace Switchboard\Woo;
 
 use Switchboard\Frontend\AccountScreens;
 use Switchboard\Frontend\Links;
+use Switchboard\Tickets\CustomerTickets;
 
 /**
  * A real account endpoint (/my-account/support/) registered the WooCommerce way: a rewrite
@@ -23,6 +24,22 @@ final class AccountEndpoint {
 	public const ENDPOINT         = 'support';
 	private const REWRITE_OPTION  = 'switchboard_account_endpoint_version';
 	private const REWRITE_VERSION = '1';
+
+	/**
+	 * The customer's tickets (null: AccountScreens builds its own).
+	 *
+	 * @var CustomerTickets|null
+	 */
+	private ?CustomerTickets $customer_tickets;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param CustomerTickets|null $customer_tickets The customer's tickets.
+	 */
+	public function __construct( ?CustomerTickets $customer_tickets = null ) {
+		$this->customer_tickets = $customer_tickets;
+	}
 
 	/**
 	 * Hooks.
@@ -95,7 +112,7 @@ final class AccountEndpoint {
 	 * Renders the screens.
 	 */
 	public function render(): void {
-		echo ( new AccountScreens() )->render( self::url() ); // phpcs:ignore WordPress.Security.EscapeOutput -- templates escape.
+		echo ( new AccountScreens( $this->customer_tickets ) )->render( self::url() ); // phpcs:ignore WordPress.Security.EscapeOutput -- templates escape.
 	}
 
 	/**

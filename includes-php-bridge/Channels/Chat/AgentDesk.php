@@ -12,6 +12,7 @@ namespace Switchboard\Channels\Chat;
 use Switchboard\Tickets\Customers;
 use Switchboard\Tickets\Events;
 use Switchboard\Tickets\People;
+use Switchboard\Tickets\TicketService;
 use Switchboard\Tickets\Time;
 use WP_Error;
 
@@ -29,12 +30,21 @@ final class AgentDesk {
 	private Sessions $sessions;
 
 	/**
+	 * The ticket core.
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Sessions|null $sessions Sessions.
+	 * @param Sessions|null      $sessions Sessions.
+	 * @param TicketService|null $tickets  The ticket core.
 	 */
-	public function __construct( ?Sessions $sessions = null ) {
+	public function __construct( ?Sessions $sessions = null, ?TicketService $tickets = null ) {
 		$this->sessions = $sessions ?? new Sessions();
+		$this->tickets  = $tickets ?? new TicketService();
 	}
 
 	/**
@@ -101,7 +111,7 @@ final class AgentDesk {
 	 * @param array<string, mixed> $session Session.
 	 */
 	public function accept( array $session, int $user_id ): void {
-		( new Handoff( $this->sessions ) )->take( $session, $user_id );
+		( new Handoff( $this->sessions, $this->tickets ) )->take( $session, $user_id );
 	}
 
 	/**
@@ -121,7 +131,7 @@ final class AgentDesk {
 			);
 			( new Events() )->record( (int) $session['ticket_id'], 'chat_ended', array( 'by' => 'agent' ) );
 		}
-		return $transcript && ( new Transcript() )->send( (int) $session['ticket_id'] );
+		return $transcript && ( new Transcript( $this->tickets ) )->send( (int) $session['ticket_id'] );
 	}
 
 	/**
@@ -136,7 +146,7 @@ final class AgentDesk {
 		if ( ! is_email( $email ) ) {
 			return new WP_Error( 'switchboard_chat_no_email', __( 'This customer has no email address to send the transcript to.', 'switchboard' ), array( 'status' => 409 ) );
 		}
-		if ( ! ( new Transcript() )->send( (int) $session['ticket_id'] ) ) {
+		if ( ! ( new Transcript( $this->tickets ) )->send( (int) $session['ticket_id'] ) ) {
 			return new WP_Error( 'switchboard_mail_failed', __( 'The email could not be sent.', 'switchboard' ), array( 'status' => 502 ) );
 		}
 		( new Events() )->record( (int) $session['ticket_id'], 'chat_transcript_sent', array( 'to' => $email ) );

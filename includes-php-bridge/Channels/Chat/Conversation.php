@@ -33,6 +33,13 @@ final class Conversation {
 	private Sessions $sessions;
 
 	/**
+	 * The ticket core.
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
 	 * Message reads.
 	 *
 	 * @var ChatMessages
@@ -49,12 +56,14 @@ final class Conversation {
 	/**
 	 * Constructor.
 	 *
-	 * @param Sessions|null $sessions Sessions.
+	 * @param Sessions|null      $sessions Sessions.
+	 * @param TicketService|null $tickets  The ticket core.
 	 */
-	public function __construct( ?Sessions $sessions = null ) {
+	public function __construct( ?Sessions $sessions = null, ?TicketService $tickets = null ) {
 		$this->sessions = $sessions ?? new Sessions();
+		$this->tickets  = $tickets ?? new TicketService();
 		$this->messages = new ChatMessages();
-		$this->handoff  = new Handoff( $this->sessions );
+		$this->handoff  = new Handoff( $this->sessions, $this->tickets );
 	}
 
 	/**
@@ -151,7 +160,7 @@ final class Conversation {
 				$this->handoff->to_people( $session );
 			} else {
 				$this->sessions->update( (int) $session['id'], array( 'bot_query' => mb_substr( $body, 0, 190 ) ), false, false );
-				( new Bot() )->answer( $session, $body, $available );
+				( new Bot( null, $this->tickets ) )->answer( $session, $body, $available );
 			}
 		}
 		return $this->reload( $session );
@@ -165,7 +174,7 @@ final class Conversation {
 	 * @return true|WP_Error
 	 */
 	private function store( array $session, string $body ) {
-		$service   = new TicketService();
+		$service   = $this->tickets;
 		$message   = array(
 			'author_type' => 'customer',
 			'channel'     => 'chat',
@@ -228,12 +237,12 @@ final class Conversation {
 			$this->handoff->to_people( $session );
 			return $this->reload( $session );
 		}
-		$bot         = new Bot();
+		$bot         = new Bot( null, $this->tickets );
 		$article_ids = array_map( 'intval', array_column( (array) ( $message['meta']['suggestions'] ?? array() ), 'id' ) );
 		$article_id  = in_array( $article_id, $article_ids, true ) ? $article_id : (int) ( $article_ids[0] ?? 0 );
 		$bot->source()->record_deflection( (string) $session['bot_session'], $article_id, (string) ( $message['meta']['query'] ?? '' ), (int) $session['user_id'] );
 		$bot->say( $session, __( 'Glad that helped! Ask me anything else, or close the chat.', 'switchboard' ), 'resolved' );
-		( new TicketService() )->update(
+		$this->tickets->update(
 			(int) $session['ticket_id'],
 			array( 'status' => Status::SOLVED ),
 			array(
@@ -320,7 +329,7 @@ final class Conversation {
 			}
 		}
 		if ( $transcript && (int) $session['ticket_id'] > 0 ) {
-			return ( new Transcript() )->send( (int) $session['ticket_id'] );
+			return ( new Transcript( $this->tickets ) )->send( (int) $session['ticket_id'] );
 		}
 		return false;
 	}

@@ -28,12 +28,21 @@ final class Handoff {
 	private Sessions $sessions;
 
 	/**
+	 * The ticket core.
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Sessions|null $sessions Sessions.
+	 * @param Sessions|null      $sessions Sessions.
+	 * @param TicketService|null $tickets  The ticket core.
 	 */
-	public function __construct( ?Sessions $sessions = null ) {
+	public function __construct( ?Sessions $sessions = null, ?TicketService $tickets = null ) {
 		$this->sessions = $sessions ?? new Sessions();
+		$this->tickets  = $tickets ?? new TicketService();
 	}
 
 	/**
@@ -50,7 +59,7 @@ final class Handoff {
 	 * @param array<string, mixed> $session Session.
 	 */
 	public function to_people( array $session ): void {
-		$bot = new Bot();
+		$bot = new Bot( null, $this->tickets );
 		$bot->source()->record_not_deflected( (string) $session['bot_session'], (int) $session['ticket_id'] );
 		if ( ( new Presence() )->available() ) {
 			$this->sessions->update(
@@ -101,9 +110,9 @@ final class Handoff {
 			$set['status'] = 'active';
 		}
 		$this->sessions->update( (int) $session['id'], $set );
-		$ticket = ( new TicketService() )->get( (int) $session['ticket_id'] );
+		$ticket = $this->tickets->get( (int) $session['ticket_id'] );
 		if ( $ticket && 0 === (int) $ticket['assignee_id'] && $user_id > 0 ) {
-			( new TicketService() )->update( (int) $session['ticket_id'], array( 'assignee_id' => $user_id ) );
+			$this->tickets->update( (int) $session['ticket_id'], array( 'assignee_id' => $user_id ) );
 		}
 	}
 
@@ -111,7 +120,7 @@ final class Handoff {
 	 * The ticket is open again (for people to answer).
 	 */
 	private function reopen( int $ticket_id ): void {
-		( new TicketService() )->update(
+		$this->tickets->update(
 			$ticket_id,
 			array( 'status' => Status::OPEN ),
 			array(

@@ -9,17 +9,30 @@ declare( strict_types = 1 );
 
 namespace Switchboard\Channels\Chat;
 
-use Switchboard\Channels\Chat\Rest\AgentController;
-use Switchboard\Channels\Chat\Rest\SettingsController;
-use Switchboard\Channels\Chat\Rest\VisitorController;
-use Switchboard\Channels\Chat\Rest\VisitorSignalsController;
-use Switchboard\Tickets\Messages;
+use Switchboard\Infrastructure\Registerable;
+use Switchboard\Services;
 
 /**
  * Wires the chat channel. A chat is a ticket with channel "chat": the transcript is the ticket's
  * messages, so agents answer it in the same inbox and timeline as every other channel.
  */
-final class Module {
+final class Module implements Registerable {
+
+	/**
+	 * The shared services.
+	 *
+	 * @var Services
+	 */
+	private Services $services;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Services $services The shared services.
+	 */
+	public function __construct( Services $services ) {
+		$this->services = $services;
+	}
 
 	/**
 	 * Hooks. Apart from the visitor ping (answered right here, see FastPing) nothing queries.
@@ -27,7 +40,6 @@ final class Module {
 	public function register(): void {
 		FastPing::maybe_answer();
 
-		add_filter( 'switchboard_rest_controllers', array( $this, 'controllers' ) );
 		add_action( 'switchboard_message_created', array( $this, 'on_message' ), 10, 3 );
 		add_action( 'switchboard_deliver_message', array( $this, 'deliver' ), 10, 2 );
 		( new Widget() )->register();
@@ -45,19 +57,6 @@ final class Module {
 		}
 	}
 
-	/**
-	 * Adds the chat controllers.
-	 *
-	 * @param array<int, \WP_REST_Controller> $controllers Controllers.
-	 * @return array<int, \WP_REST_Controller>
-	 */
-	public function controllers( array $controllers ): array {
-		$controllers[] = new VisitorController();
-		$controllers[] = new VisitorSignalsController();
-		$controllers[] = new AgentController();
-		$controllers[] = new SettingsController();
-		return $controllers;
-	}
 
 	/**
 	 * Any message on a chat ticket bumps the session's versions; an agent's public reply takes
@@ -76,7 +75,7 @@ final class Module {
 		if ( 'agent' === $message['author_type'] && empty( $message['is_private'] ) ) {
 			$session = $sessions->by_ticket( (int) $ticket['id'] );
 			if ( $session && in_array( $session['status'], array( 'bot', 'waiting' ), true ) ) {
-				( new Handoff( $sessions ) )->take( $session, (int) $message['author_id'] );
+				( new Handoff( $sessions, $this->services->tickets() ) )->take( $session, (int) $message['author_id'] );
 			} elseif ( $session && 0 === (int) $session['agent_id'] ) {
 				$sessions->update( (int) $session['id'], array( 'agent_id' => (int) $message['author_id'] ) );
 			}
@@ -98,7 +97,7 @@ final class Module {
 		if ( 'chat' !== ( $message['channel'] ?? '' ) ) {
 			return;
 		}
-		$messages = new Messages();
+		$messages = $this->services->messages();
 		$session  = ( new Sessions() )->by_ticket( (int) $ticket['id'] );
 		if ( 'bot' === $message['author_type'] ) {
 			$messages->set_delivery_status( (int) $message['id'], 'delivered' );
@@ -108,7 +107,7 @@ final class Module {
 			$messages->set_delivery_status( (int) $message['id'], 'delivered' );
 			return;
 		}
-		$sent = ( new Transcript() )->send_reply( $message, $ticket );
+		$sent = ( new Transcript( $this->services->tickets() ) )->send_reply( $message, $ticket );
 		$messages->set_delivery_status( (int) $message['id'], $sent ? 'sent' : 'failed', $sent ? '' : __( 'The email could not be sent.', 'switchboard' ) );
 	}
 }

@@ -25,10 +25,26 @@ use Switchboard\Tickets\TicketService;
 final class Transcript {
 
 	/**
+	 * The ticket core (built by Plugin's wiring; a default one otherwise).
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 */
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets = $tickets ?? new TicketService();
+	}
+
+	/**
 	 * Emails the public transcript of a chat ticket to its customer.
 	 */
 	public function send( int $ticket_id ): bool {
-		$ticket = ( new TicketService() )->get( $ticket_id );
+		$ticket = $this->tickets->get( $ticket_id );
 		$to     = $ticket ? $this->email( $ticket ) : '';
 		if ( null === $ticket || '' === $to ) {
 			return false;

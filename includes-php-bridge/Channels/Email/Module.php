@@ -10,22 +10,17 @@ declare( strict_types = 1 );
 namespace Switchboard\Channels\Email;
 
 use Switchboard\Channels\Email\Imap\Poller;
-use Switchboard\Channels\Email\Rest\EmailMessagesController;
-use Switchboard\Channels\Email\Rest\InboundController;
-use Switchboard\Channels\Email\Rest\MailboxConnectionsController;
-use Switchboard\Channels\Email\Rest\MailboxesController;
-use Switchboard\Channels\Email\Rest\WebhookController;
-use Switchboard\Channels\Email\Rest\WebhookSettingsController;
+use Switchboard\Infrastructure\Registerable;
 use Switchboard\Mail\Notice;
 use Switchboard\Mail\ReplyDelivery;
 use Switchboard\Mail\Transport;
 
 /**
- * Registers the email channel's hooks: REST routes, background polling, the MTA pipe's spool
- * drain and the WP-CLI commands; and makes its Mailer the transport of Mail\Mails. Nothing here
- * queries the database at registration time.
+ * Registers the email channel's hooks: background polling, the MTA pipe's spool drain and the
+ * WP-CLI commands; and makes its Mailer the transport of Mail\Mails (its REST routes are in
+ * Plugin's one list). Nothing here queries the database at registration time.
  */
-final class Module {
+final class Module implements Registerable {
 
 	public const POLL_HOOK = 'switchboard_email_poll';
 
@@ -43,7 +38,6 @@ final class Module {
 	 * Adds hooks.
 	 */
 	public function register(): void {
-		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 		// Every mail about a ticket (Mail\Mails) now leaves through the Mailer: the mailbox's
 		// address and SMTP server, signed Reply-To and Message-ID, the store's styling.
 		Transport::email_channel( true );
@@ -57,18 +51,6 @@ final class Module {
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
 			\WP_CLI::add_command( 'switchboard email', Cli::class );
 		}
-	}
-
-	/**
-	 * REST controllers.
-	 */
-	public function register_routes(): void {
-		( new MailboxesController() )->register_routes();
-		( new MailboxConnectionsController() )->register_routes();
-		( new InboundController() )->register_routes();
-		( new WebhookSettingsController() )->register_routes();
-		( new EmailMessagesController() )->register_routes();
-		( new WebhookController() )->register_routes();
 	}
 
 	/**

@@ -13,6 +13,7 @@ use Switchboard\Frontend\ContactForm;
 use Switchboard\Frontend\ContactSubmission;
 use Switchboard\Rest\Controller;
 use Switchboard\Security\RateLimiter;
+use Switchboard\Tickets\TicketService;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -25,6 +26,22 @@ use WP_REST_Server;
  * existing customers or orders beyond "this order number does not match your e-mail".
  */
 final class ContactController extends Controller {
+
+	/**
+	 * The ticket core (built by Plugin's wiring; a default one otherwise).
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
+	 */
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets = $tickets ?? new TicketService();
+	}
 
 	/**
 	 * Route base.
@@ -98,7 +115,7 @@ final class ContactController extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function create_item( $request ) {
-		$result = ( new ContactSubmission() )->submit( ContactForm::input_from( $request->get_params() ), $request->get_file_params() );
+		$result = ( new ContactSubmission( $this->tickets ) )->submit( ContactForm::input_from( $request->get_params() ), $request->get_file_params() );
 		if ( is_wp_error( $result ) ) {
 			return $result;
 		}

@@ -29,12 +29,21 @@ final class Service {
 	private Repository $repository;
 
 	/**
+	 * The ticket core.
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Repository|null $repository Rows.
+	 * @param Repository|null    $repository Rows.
+	 * @param TicketService|null $tickets    The ticket core.
 	 */
-	public function __construct( ?Repository $repository = null ) {
+	public function __construct( ?Repository $repository = null, ?TicketService $tickets = null ) {
 		$this->repository = $repository ?? new Repository();
+		$this->tickets    = $tickets ?? new TicketService();
 	}
 
 	/**
@@ -130,7 +139,7 @@ final class Service {
 		if ( is_wp_error( $row ) ) {
 			return $row;
 		}
-		$ticket = ( new TicketService() )->get( $ticket_id );
+		$ticket = $this->tickets->get( $ticket_id );
 		if ( null === $ticket ) {
 			return new WP_Error( 'switchboard_ticket_not_found', __( 'No such ticket.', 'switchboard' ), array( 'status' => 404 ) );
 		}

@@ -44,6 +44,13 @@ final class AgentController extends Controller {
 	private Sessions $sessions;
 
 	/**
+	 * The ticket core.
+	 *
+	 * @var TicketService
+	 */
+	private TicketService $tickets;
+
+	/**
 	 * The agent side's domain service.
 	 *
 	 * @var AgentDesk
@@ -52,10 +59,13 @@ final class AgentController extends Controller {
 
 	/**
 	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
 	 */
-	public function __construct() {
+	public function __construct( ?TicketService $tickets = null ) {
+		$this->tickets  = $tickets ?? new TicketService();
 		$this->sessions = new Sessions();
-		$this->desk     = new AgentDesk( $this->sessions );
+		$this->desk     = new AgentDesk( $this->sessions, $this->tickets );
 	}
 
 	/**
@@ -112,7 +122,7 @@ final class AgentController extends Controller {
 			$this->namespace,
 			'/chat/sessions/(?P<ticket_id>\d+)',
 			array(
-				'args' => $ticket,
+				'args'   => $ticket,
 				array(
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_session' ),
@@ -176,10 +186,9 @@ final class AgentController extends Controller {
 		if ( null === $rows ) {
 			return rest_ensure_response( $fingerprint + array( 'changed' => false ) );
 		}
-		$tickets = new TicketService();
-		$chats   = array();
+		$chats = array();
 		foreach ( $rows as $row ) {
-			$ticket   = $tickets->get( (int) $row['ticket_id'] );
+			$ticket   = $this->tickets->get( (int) $row['ticket_id'] );
 			$customer = $customers[ (int) $row['customer_id'] ] ?? null;
 			$chats[]  = array(
 				'ticket_id'       => (int) $row['ticket_id'],

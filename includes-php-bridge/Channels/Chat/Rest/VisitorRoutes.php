@@ -13,6 +13,7 @@ use Switchboard\Channels\Chat\Conversation;
 use Switchboard\Channels\Chat\Sessions;
 use Switchboard\Rest\Controller;
 use Switchboard\Security\RateLimiter;
+use Switchboard\Tickets\TicketService;
 use WP_Error;
 use WP_REST_Request;
 
@@ -53,10 +54,12 @@ abstract class VisitorRoutes extends Controller {
 
 	/**
 	 * Constructor.
+	 *
+	 * @param TicketService|null $tickets The ticket core.
 	 */
-	public function __construct() {
+	public function __construct( ?TicketService $tickets = null ) {
 		$this->sessions     = new Sessions();
-		$this->conversation = new Conversation( $this->sessions );
+		$this->conversation = new Conversation( $this->sessions, $tickets );
 	}
 
 	/**
