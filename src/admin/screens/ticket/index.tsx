@@ -7,7 +7,7 @@
  * WordPress dependencies
  */
 import { Button } from '@wordpress/components';
-import { useDispatch, useRegistry, useSelect } from '@wordpress/data';
+import { useDispatch, useSelect } from '@wordpress/data';
 import { Suspense, lazy, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -16,7 +16,6 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import { coreStore, customersStore, ticketsStore } from '../../store';
 import { navigate, type Route } from '../../router';
-import { usePolling, pollInterval } from '../../hooks/use-polling';
 import { usePresence } from '../../hooks/use-presence';
 import { useShortcuts } from '../../hooks/use-shortcuts';
 import Timeline from '../../components/timeline';
@@ -33,6 +32,7 @@ import { toApiError } from '../../../shared/api/errors';
 import type { Agent, Message, Tag, TicketPatch } from '../../../shared/types';
 import { confirmAction } from '../../utils/confirm';
 import TicketHeader from './ticket-header';
+import { useTicketPolling } from './use-ticket-polling';
 import './style.scss';
 
 /** Stable empties while loading (a new [] on every call makes useSelect re-render and warn). */
@@ -45,7 +45,6 @@ const ChatPanel = lazy(
 
 export default function TicketScreen( { route }: { route: Route } ) {
 	const id = route.ticket ?? 0;
-	const registry = useRegistry();
 	const {
 		ticket,
 		error,
@@ -83,17 +82,7 @@ export default function TicketScreen( { route }: { route: Route } ) {
 	const chatTyping = useRef< () => void >();
 	const others = usePresence( id, typing );
 
-	usePolling(
-		async () => {
-			const before = registry.select( ticketsStore ).getTimeline( id );
-			await refreshTicket( id );
-			return (
-				registry.select( ticketsStore ).getTimeline( id )?.length !==
-				before?.length
-			);
-		},
-		{ minDelay: pollInterval( 10_000 ), maxDelay: 60_000 }
-	);
+	useTicketPolling( id );
 
 	const { ticket: _current, ...listParams } = route.params;
 	const backToInbox = () => navigate( listParams );
