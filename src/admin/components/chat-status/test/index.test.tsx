@@ -1,7 +1,22 @@
 /**
+ * External dependencies
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+
+/**
  * Internal dependencies
  */
-import { syncMenuChatBadge } from '..';
+import ChatStatus, { syncMenuChatBadge } from '..';
+
+jest.mock( '@wordpress/api-fetch', () => ( {
+	__esModule: true,
+	default: jest.fn(),
+} ) );
 
 describe( 'syncMenuChatBadge', () => {
 	it( 'updates the waiting-chat count printed on the wp-admin menu', () => {
@@ -21,5 +36,38 @@ describe( 'syncMenuChatBadge', () => {
 	it( 'does nothing without the menu (another admin screen layout)', () => {
 		document.body.innerHTML = '';
 		expect( () => syncMenuChatBadge( 2 ) ).not.toThrow();
+	} );
+} );
+
+describe( 'ChatStatus', () => {
+	it( 'shows the agent’s presence and the waiting chats, and mutes the sound', async () => {
+		( apiFetch as unknown as jest.Mock ).mockImplementation(
+			( { path }: { path: string } ) =>
+				Promise.resolve(
+					path.startsWith( '/switchboard/v1/chat/queue' )
+						? {
+								version: 'v1',
+								waiting: 2,
+								active: 0,
+								changed: true,
+								chats: [],
+						  }
+						: { status: 'away', available: false, online: [] }
+				)
+		);
+		document.body.innerHTML = '';
+		render( <ChatStatus /> );
+		await waitFor( () =>
+			expect( screen.getByText( '2 chats waiting' ) ).toBeInTheDocument()
+		);
+		expect(
+			screen.getByRole( 'checkbox', { name: 'Chat: away' } )
+		).not.toBeChecked();
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Mute chat sound' } )
+		);
+		expect(
+			screen.getByRole( 'button', { name: 'Unmute chat sound' } )
+		).toBeInTheDocument();
 	} );
 } );
