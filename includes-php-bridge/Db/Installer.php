@@ -89,6 +89,9 @@ final class Installer {
 
 			update_option( self::VERSION_OPTION, Schema::version(), true );
 			add_option( self::DELETE_OPTION, 'no', '', false );
+			// The chat widget reads its settings on every storefront page: an autoloaded row even
+			// before they are first saved, so a missing option never costs a query.
+			add_option( \Switchboard\Channels\Chat\Settings::OPTION, array(), '', true );
 
 			/**
 			 * Fires after Switchboard's schema was created or upgraded.

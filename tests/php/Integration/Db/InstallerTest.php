@@ -59,6 +59,16 @@ final class InstallerTest extends TestCase {
 		remove_filter( 'switchboard_migrations', $migrations );
 	}
 
+	public function test_an_upgrade_leaves_the_chat_settings_autoloaded_even_before_they_are_saved(): void {
+		global $wpdb;
+		delete_option( \Switchboard\Channels\Chat\Settings::OPTION );
+		update_option( Installer::VERSION_OPTION, 'an-older-schema' );
+		Installer::maybe_upgrade();
+		$autoload = $wpdb->get_var( $wpdb->prepare( "SELECT autoload FROM {$wpdb->options} WHERE option_name = %s", \Switchboard\Channels\Chat\Settings::OPTION ) );
+		// The storefront reads it on every page: a missing option would cost a query each time.
+		$this->assertContains( $autoload, array( 'yes', 'on', 'auto-on' ) );
+	}
+
 	public function test_roles_and_capabilities(): void {
 		$this->assertNotNull( get_role( 'switchboard_agent' ) );
 		$this->assertTrue( get_role( 'switchboard_agent' )->has_cap( 'switchboard_agent' ) );
