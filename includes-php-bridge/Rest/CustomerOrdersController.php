@@ -115,7 +115,7 @@ final class CustomerOrdersController extends Controller {
 		}
 
 		$data = ( new Orders() )->for_customer( $customer, (int) $request['per_page'], (int) $request['linked_order'] );
-		return rest_ensure_response( $data );
+		return $this->prepare_item_for_response( $data, $request );
 	}
 
 	/**
@@ -176,6 +176,17 @@ final class CustomerOrdersController extends Controller {
 				'tracking'        => $string,
 			),
 		);
+	}
+
+	/**
+	 * The response for one item (her orders, as Woo\\Orders shapes them).
+	 *
+	 * @param mixed           $item    Item data, shaped by the domain service.
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		return rest_ensure_response( $item );
 	}
 
 	/**

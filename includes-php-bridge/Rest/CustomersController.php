@@ -113,6 +113,8 @@ final class CustomersController extends Controller {
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_tickets' ),
 					'permission_callback' => array( $this, 'check_agent' ),
+					// Her 50 latest tickets, newest activity first; X-WP-Total counts them all.
+					'args'                => array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) ),
 				),
 			)
 		);
@@ -158,7 +160,7 @@ final class CustomersController extends Controller {
 	 */
 	public function get_items( $request ) {
 		$rows  = $this->customers->search( (string) $request['search'], (int) $request['per_page'] );
-		$items = array_map( fn ( array $row ): array => $this->shape( $row, false ), $rows );
+		$items = array_map( fn ( array $row ): array => (array) $this->prepare_response_for_collection( $this->prepare_item_for_response( $row, $request ) ), $rows );
 		return $this->collection( $items, count( $items ), (int) $request['per_page'] );
 	}
 
@@ -171,7 +173,7 @@ final class CustomersController extends Controller {
 	public function get_item( $request ) {
 		$customers = $this->customers;
 		$row       = $customers->get( $customers->canonical( (int) $request['id'] ) );
-		return $row ? rest_ensure_response( $this->shape( $row, true ) ) : self::not_found( 'customer' );
+		return $row ? $this->prepare_item_for_response( $row, $request ) : self::not_found( 'customer' );
 	}
 
 	/**
@@ -224,7 +226,7 @@ final class CustomersController extends Controller {
 		if ( is_wp_error( $result ) ) {
 			return $result;
 		}
-		return rest_ensure_response( $this->shape( (array) $customers->get( (int) $request['id'] ), true ) );
+		return $this->prepare_item_for_response( (array) $customers->get( (int) $request['id'] ), $request );
 	}
 
 	/**
@@ -259,6 +261,18 @@ final class CustomersController extends Controller {
 			),
 		);
 		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * REST shape of a customer: with her identities when the request is about her (has an id),
+	 * without them in lists (one query less per row).
+	 *
+	 * @param mixed           $item    Customer row.
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		return rest_ensure_response( $this->shape( (array) $item, null !== $request->get_param( 'id' ) ) );
 	}
 
 	/**

@@ -70,8 +70,18 @@ final class OverviewController extends Controller {
 			),
 		);
 
-		$data = $this->filter_response_by_context( $data, (string) ( $request['context'] ?? 'view' ) );
-		return rest_ensure_response( $data );
+		return $this->prepare_item_for_response( $data, $request );
+	}
+
+	/**
+	 * The overview as the response, filtered by context.
+	 *
+	 * @param mixed           $item    Overview data.
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		return rest_ensure_response( $this->filter_response_by_context( (array) $item, (string) ( $request['context'] ?? 'view' ) ) );
 	}
 
 	/**

@@ -190,7 +190,7 @@ final class PresenceController extends Controller {
 		if ( is_wp_error( $exists ) ) {
 			return $exists;
 		}
-		return rest_ensure_response( self::others( self::entries( $ticket_id ) ) );
+		return $this->collection_of( self::others( self::entries( $ticket_id ) ), $request );
 	}
 
 	/**
@@ -211,7 +211,7 @@ final class PresenceController extends Controller {
 			'seen'  => time(),
 		);
 		self::save( $ticket_id, $entries );
-		return rest_ensure_response( self::others( $entries ) );
+		return $this->collection_of( self::others( $entries ), $request );
 	}
 
 	/**
@@ -225,7 +225,32 @@ final class PresenceController extends Controller {
 		$entries   = self::entries( $ticket_id );
 		unset( $entries[ get_current_user_id() ] );
 		self::save( $ticket_id, $entries );
-		return rest_ensure_response( self::others( $entries ) );
+		return $this->collection_of( self::others( $entries ), $request );
+	}
+
+	/**
+	 * One other agent on the ticket.
+	 *
+	 * @param mixed           $item    Entry as others() shapes it.
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		return rest_ensure_response( $item );
+	}
+
+	/**
+	 * The list response: each entry through prepare_item_for_response().
+	 *
+	 * @param array<int, array<string, mixed>> $others  Entries.
+	 * @param WP_REST_Request                  $request Request.
+	 */
+	private function collection_of( array $others, $request ): \WP_REST_Response {
+		$items = array();
+		foreach ( $others as $other ) {
+			$items[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $other, $request ) );
+		}
+		return rest_ensure_response( $items );
 	}
 
 	/**

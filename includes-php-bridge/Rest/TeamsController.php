@@ -100,7 +100,7 @@ final class TeamsController extends Controller {
 		$users = People::users( array_merge( array(), ...array_column( $teams, 'member_ids' ) ) );
 		$items = array();
 		foreach ( $teams as $team ) {
-			$items[] = $this->prepare_response_for_collection( $this->shape( $team, $users, $request ) );
+			$items[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $team + array( '_users' => $users ), $request ) );
 		}
 		return $this->collection( $items, count( $items ), max( 1, count( $items ) ) );
 	}
@@ -116,7 +116,7 @@ final class TeamsController extends Controller {
 		if ( null === $team ) {
 			return Teams::not_found();
 		}
-		return $this->shape( $team, People::users( $team['member_ids'] ), $request );
+		return $this->prepare_item_for_response( $team, $request );
 	}
 
 	/**
@@ -134,7 +134,7 @@ final class TeamsController extends Controller {
 		if ( is_wp_error( $team ) ) {
 			return $team;
 		}
-		$response = $this->shape( $team, People::users( $team['member_ids'] ), $request );
+		$response = $this->prepare_item_for_response( $team, $request );
 		$response->set_status( 201 );
 		$response->header( 'Location', rest_url( sprintf( '%s/%s/%d', $this->namespace, $this->rest_base, $team['id'] ) ) );
 		return $response;
@@ -155,7 +155,7 @@ final class TeamsController extends Controller {
 		if ( is_wp_error( $team ) ) {
 			return $team;
 		}
-		return $this->shape( $team, People::users( $team['member_ids'] ), $request );
+		return $this->prepare_item_for_response( $team, $request );
 	}
 
 	/**
@@ -170,7 +170,7 @@ final class TeamsController extends Controller {
 		if ( null === $team ) {
 			return Teams::not_found();
 		}
-		$previous = $this->shape( $team, People::users( $team['member_ids'] ), $request )->get_data();
+		$previous = $this->prepare_item_for_response( $team, $request )->get_data();
 		$tickets  = $teams->delete( $team['id'] );
 		if ( is_wp_error( $tickets ) ) {
 			return $tickets;
@@ -202,13 +202,15 @@ final class TeamsController extends Controller {
 	}
 
 	/**
-	 * REST shape of a team.
+	 * REST shape of a team. A list passes its members' users once, under `_users`.
 	 *
-	 * @param array<string, mixed>                                                    $team    Team.
-	 * @param array<int, array{id: int, name: string, login: string, avatar: string}> $users   Members by id.
-	 * @param WP_REST_Request                                                         $request Request.
+	 * @param mixed           $item    Team row (member_ids decoded), optionally with `_users`.
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
 	 */
-	private function shape( array $team, array $users, $request ): WP_REST_Response {
+	public function prepare_item_for_response( $item, $request ) {
+		$team    = (array) $item;
+		$users   = is_array( $team['_users'] ?? null ) ? $team['_users'] : People::users( (array) $team['member_ids'] );
 		$members = array();
 		foreach ( (array) $team['member_ids'] as $user_id ) {
 			if ( isset( $users[ (int) $user_id ] ) ) {

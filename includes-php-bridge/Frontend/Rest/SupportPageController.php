@@ -67,7 +67,7 @@ final class SupportPageController extends Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_item( $request ) {
-		return rest_ensure_response( $this->data() );
+		return $this->prepare_item_for_response( $this->data(), $request );
 	}
 
 	/**
@@ -93,7 +93,7 @@ final class SupportPageController extends Controller {
 			);
 		}
 		SupportPage::set( $page_id );
-		return rest_ensure_response( $this->data() );
+		return $this->prepare_item_for_response( $this->data(), $request );
 	}
 
 	/**
@@ -109,6 +109,17 @@ final class SupportPageController extends Controller {
 			'has_screens' => $page_id > 0 && SupportPage::shows_screens( $page_id ),
 			'pages'       => SupportPage::candidates(),
 		);
+	}
+
+	/**
+	 * The response for one item (the support page setting).
+	 *
+	 * @param mixed           $item    Item data, shaped by the domain service.
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		return rest_ensure_response( $item );
 	}
 
 	/**

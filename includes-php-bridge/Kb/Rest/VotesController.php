@@ -86,9 +86,20 @@ final class VotesController extends Controller {
 			'down'    => $result['down'],
 			'changed' => $result['changed'],
 		);
-		$response = rest_ensure_response( $this->filter_response_by_context( $data, 'view' ) );
+		$response = $this->prepare_item_for_response( $data, $request );
 		$response->set_status( $result['changed'] ? 201 : 200 );
 		return $response;
+	}
+
+	/**
+	 * The article's vote counts after this vote.
+	 *
+	 * @param mixed           $item    Counts.
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		return rest_ensure_response( $this->filter_response_by_context( (array) $item, 'view' ) );
 	}
 
 	/**

@@ -60,7 +60,7 @@ final class SearchIndexController extends Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_item( $request ) {
-		return rest_ensure_response( $this->state() );
+		return $this->prepare_item_for_response( $this->state(), $request );
 	}
 
 	/**
@@ -85,7 +85,7 @@ final class SearchIndexController extends Controller {
 			'seconds'  => $result['seconds'],
 			'message'  => IndexRepair::summary( $result ),
 		);
-		return rest_ensure_response( $state );
+		return $this->prepare_item_for_response( $state, $request );
 	}
 
 	/**
@@ -99,6 +99,17 @@ final class SearchIndexController extends Controller {
 			'tables'   => $repair->tables(),
 			'articles' => $repair->article_counts(),
 		);
+	}
+
+	/**
+	 * The response for one item (the search indexes' state).
+	 *
+	 * @param mixed           $item    Item data, shaped by the domain service.
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		return rest_ensure_response( $item );
 	}
 
 	/**

@@ -1,12 +1,23 @@
 /**
  * External dependencies
  */
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import {
+	act,
+	fireEvent,
+	render,
+	screen,
+	waitFor,
+} from '@testing-library/react';
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
 
 /**
  * Internal dependencies
  */
-import { TeamForm, teamNameError, toggleMember } from '..';
+import TeamsManager, { TeamForm, teamNameError, toggleMember } from '..';
 import { teamOptions } from '../../team-select';
 import type { Team } from '../../../../shared/types';
 
@@ -144,5 +155,32 @@ describe( 'TeamForm', () => {
 		expect( screen.getByRole( 'alert' ) ).toHaveTextContent(
 			'Only agents can be team members.'
 		);
+	} );
+} );
+
+describe( 'TeamsManager', () => {
+	it( 'lists the teams from the server with their members; agents only read', async () => {
+		( apiFetch as unknown as jest.Mock ).mockImplementation( () =>
+			Promise.resolve( [
+				{
+					...team( 5, 'Billing', [ 3 ] ),
+					members: [ { id: 3, name: 'Agnes Agent', avatar: '' } ],
+				},
+			] )
+		);
+		const { rerender } = render(
+			<TeamsManager agents={ agents } canManage={ false } />
+		);
+		await waitFor( () =>
+			expect( screen.getByText( 'Billing' ) ).toBeInTheDocument()
+		);
+		expect( screen.getByText( 'Agnes Agent' ) ).toBeInTheDocument();
+		expect(
+			screen.queryByRole( 'button', { name: 'Edit Billing' } )
+		).toBeNull();
+		rerender( <TeamsManager agents={ agents } canManage /> );
+		expect(
+			screen.getByRole( 'button', { name: 'Edit Billing' } )
+		).toBeInTheDocument();
 	} );
 } );
