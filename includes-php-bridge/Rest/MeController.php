@@ -215,21 +215,13 @@ final class MeController extends Controller {
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
-		if ( $this->schema ) {
-			return $this->add_additional_fields_schema( $this->schema );
-		}
-		$field        = static fn ( $type, string $description ): array => array(
+		$field = static fn ( $type, string $description ): array => array(
 			'description' => $description,
 			'type'        => $type,
-			'context'     => array( 'view' ),
-			'readonly'    => true,
 		);
-		$this->schema = array(
-			'$schema'              => 'http://json-schema.org/draft-04/schema#',
-			'title'                => 'switchboard_my_ticket',
-			'type'                 => 'object',
-			'additionalProperties' => false,
-			'properties'           => array(
+		return $this->object_schema(
+			'switchboard_my_ticket',
+			static fn (): array => array(
 				'id'              => $field( 'integer', __( 'Ticket id.', 'switchboard' ) ),
 				'number'          => $field( 'integer', __( 'Ticket number.', 'switchboard' ) ),
 				'subject'         => $field( 'string', __( 'Subject.', 'switchboard' ) ),
@@ -245,7 +237,8 @@ final class MeController extends Controller {
 				'order_item'      => $field( array( 'object', 'null' ), __( 'The order line the ticket is about (one ticket only).', 'switchboard' ) ),
 				'can_rate'        => $field( 'boolean', __( 'Whether the customer may rate it now (one ticket only).', 'switchboard' ) ),
 			),
+			array( 'view' )
 		);
-		return $this->add_additional_fields_schema( $this->schema );
 	}
+
 }

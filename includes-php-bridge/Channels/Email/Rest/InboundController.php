@@ -103,37 +103,31 @@ final class InboundController extends Controller {
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
-		if ( ! $this->schema ) {
-			$field        = static fn ( string $type, string $description ): array => array(
-				'description' => $description,
-				'type'        => $type,
-				'context'     => array( 'view' ),
-				'readonly'    => true,
-			);
-			$this->schema = array(
-				'$schema'              => 'http://json-schema.org/draft-04/schema#',
-				'title'                => 'switchboard_inbound_email',
-				'type'                 => 'object',
-				'additionalProperties' => false,
-				'properties'           => array(
-					'id'         => $field( 'integer', __( 'Log entry id.', 'switchboard' ) ),
-					'mailbox_id' => $field( 'integer', __( 'Mailbox (0 = none).', 'switchboard' ) ),
-					'source'     => $field( 'string', __( 'How it came in: imap, pipe, webhook, cli.', 'switchboard' ) ),
-					'status'     => $field( 'string', __( 'Outcome.', 'switchboard' ) ) + array( 'enum' => InboundStore::STATUSES ),
-					'kind'       => $field( 'string', __( 'What the message was.', 'switchboard' ) ),
-					'from'       => $field( 'string', __( 'Sender address.', 'switchboard' ) ),
-					'subject'    => $field( 'string', __( 'Subject.', 'switchboard' ) ),
-					'message_id' => $field( 'string', __( 'Message-ID header.', 'switchboard' ) ),
-					'size'       => $field( 'integer', __( 'Size in bytes.', 'switchboard' ) ),
-					'ticket_id'  => $field( 'integer', __( 'Ticket it went to (0 = none).', 'switchboard' ) ),
-					'error'      => $field( 'string', __( 'Why it was not imported.', 'switchboard' ) ),
-					'attempts'   => $field( 'integer', __( 'Import attempts.', 'switchboard' ) ),
-					'created_at' => $field( 'string', __( 'Received (UTC).', 'switchboard' ) ),
-				),
-			);
-		}
-		return $this->add_additional_fields_schema( $this->schema );
+		$field = static fn ( $type, string $description ): array => array(
+			'description' => $description,
+			'type'        => $type,
+		);
+		return $this->object_schema(
+			'switchboard_inbound_email',
+			static fn (): array => array(
+				'id'         => $field( 'integer', __( 'Log entry id.', 'switchboard' ) ),
+				'mailbox_id' => $field( 'integer', __( 'Mailbox (0 = none).', 'switchboard' ) ),
+				'source'     => $field( 'string', __( 'How it came in: imap, pipe, webhook, cli.', 'switchboard' ) ),
+				'status'     => $field( 'string', __( 'Outcome.', 'switchboard' ) ) + array( 'enum' => InboundStore::STATUSES ),
+				'kind'       => $field( 'string', __( 'What the message was.', 'switchboard' ) ),
+				'from'       => $field( 'string', __( 'Sender address.', 'switchboard' ) ),
+				'subject'    => $field( 'string', __( 'Subject.', 'switchboard' ) ),
+				'message_id' => $field( 'string', __( 'Message-ID header.', 'switchboard' ) ),
+				'size'       => $field( 'integer', __( 'Size in bytes.', 'switchboard' ) ),
+				'ticket_id'  => $field( 'integer', __( 'Ticket it went to (0 = none).', 'switchboard' ) ),
+				'error'      => $field( 'string', __( 'Why it was not imported.', 'switchboard' ) ),
+				'attempts'   => $field( 'integer', __( 'Import attempts.', 'switchboard' ) ),
+				'created_at' => $field( 'string', __( 'Received (UTC).', 'switchboard' ) ),
+			),
+			array( 'view' )
+		);
 	}
+
 
 	/**
 	 * The inbound log (quarantine by default).
