@@ -229,6 +229,8 @@ final class Attachments {
 	 */
 	private function insert_row( string $filename, string $mime, int $size, string $sha256, string $relative, array $args ): int {
 		global $wpdb;
+		// A Content-ID that could not sit verbatim in a URL is no inline image: the file is listed.
+		$content_id = Html::clean_content_id( (string) ( $args['content_id'] ?? '' ) );
 		$wpdb->insert(
 			Schema::table( 'attachments' ),
 			array(
@@ -240,9 +242,8 @@ final class Attachments {
 				'size'        => $size,
 				'sha256'      => $sha256,
 				'path'        => $relative,
-				// A Content-ID that could not sit verbatim in a URL is no inline image: the file is listed.
-				'content_id'  => Html::clean_content_id( (string) ( $args['content_id'] ?? '' ) ),
-				'is_inline'   => empty( $args['is_inline'] ) || '' === Html::clean_content_id( (string) ( $args['content_id'] ?? '' ) ) ? 0 : 1,
+				'content_id'  => $content_id,
+				'is_inline'   => empty( $args['is_inline'] ) || '' === $content_id ? 0 : 1,
 				'created_at'  => Time::now(),
 			)
 		);
